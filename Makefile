@@ -1,0 +1,72 @@
+# sipcodes — build, test and run on Lua 5.1, 5.2, 5.3, 5.4 and LuaJIT 2.1.
+#
+#   make run     install what is missing, build, run the example (main job)
+#   make test    install what is missing, build for every Lua, run every spec
+#   make build   build sipcodes.core for every Lua into build/<version>/
+#   make bench   benchmark against the raw Lua-table limit (bench/)
+#
+# Dependencies come from Debian's packages; tools/deps.sh installs only
+# what is missing.
+
+VERSIONS := 5.1 5.2 5.3 5.4 jit
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes \
+        -Wstrict-prototypes -Wcast-qual -Werror
+
+SRC := src/core.c src/codes.c src/check.c
+HDR := src/sipcodes.h src/compat.h
+
+INC_5.1 := /usr/include/lua5.1
+INC_5.2 := /usr/include/lua5.2
+INC_5.3 := /usr/include/lua5.3
+INC_5.4 := /usr/include/lua5.4
+INC_jit := /usr/include/luajit-2.1
+LUA_5.1 := lua5.1
+LUA_5.2 := lua5.2
+LUA_5.3 := lua5.3
+LUA_5.4 := lua5.4
+LUA_jit := luajit
+
+PKG_LUA := lua5.1 lua5.2 lua5.3 lua5.4 luajit liblua5.1-0-dev liblua5.2-dev \
+           liblua5.3-dev liblua5.4-dev libluajit-5.1-dev
+PKG_BUILD := gcc make libc6-dev
+PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks
+
+CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
+
+.PHONY: all build run test deps-run deps-test lint warnings clean
+
+all: build
+
+build: $(CORES)
+
+build/%/sipcodes/core.so: $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -fPIC -shared -I$(INC_$*) $(SRC) -o $@
+
+deps-run:
+	@sh tools/deps.sh $(PKG_BUILD) lua5.4 liblua5.4-dev
+
+deps-test:
+	@sh tools/deps.sh $(PKG_TEST)
+
+run: deps-run
+	@$(MAKE) --no-print-directory build/5.4/sipcodes/core.so
+	LUA_PATH='lua/?.lua;;' LUA_CPATH='build/5.4/?.so;;' lua5.4 examples/demo.lua
+
+# Warnings are errors under both compilers, for every Lua's headers.
+warnings:
+	@for v in $(VERSIONS); do for cc in gcc clang; do \
+	  $$cc $(WARN) -fsyntax-only -I$$(case $$v in jit) echo $(INC_jit);; *) echo /usr/include/lua$$v;; esac) $(SRC) \
+	    || exit 1; done; done; echo "warnings: none (gcc and clang, $(VERSIONS))"
+
+lint:
+	luacheck lua spec bench examples bin
+
+test: deps-test
+	@$(MAKE) --no-print-directory build warnings
+	@sh tools/test.sh $(VERSIONS)
+
+clean:
+	rm -rf build

@@ -1,0 +1,170 @@
+-- sipcodes.query: the pattern queries of sipcodes (match, find, select).
+-- Loaded by sipcodes on first use; each function returns a list of
+-- entries in ascending order of code, empty when nothing matches, or nil
+-- and a message when the query itself is malformed.
+
+local core = require("sipcodes.core")
+
+local core_next = core.next
+local concat, find, lower, sub, upper =
+  table.concat, string.find, string.lower, string.sub, string.upper
+local pairs, pcall, tostring, type = pairs, pcall, tostring, type
+
+local Q = {}
+
+local function is_letter(c)
+  return find(c, "^%a$") ~= nil
+end
+
+-- Rewrites a Lua pattern so that its letters match either case: "busy"
+-- becomes "[bB][uU][sS][yY]".  Escapes (%a, %b()) are kept as they are,
+-- and inside a set a letter or a range of letters gains the other case.
+local function caseless(p)
+  local out, i, n = {}, 1, #p
+  local inset = false
+  while i <= n do
+    local c = sub(p, i, i)
+    if c == "%" then
+      local len = sub(p, i + 1, i + 1) == "b" and 4 or 2
+      out[#out + 1] = sub(p, i, i + len - 1)
+      i = i + len
+    elseif inset then
+      local d = sub(p, i + 2, i + 2)
+      if c == "]" then
+        inset = false
+        out[#out + 1] = c
+        i = i + 1
+      elseif sub(p, i + 1, i + 1) == "-" and d ~= "]" and d ~= ""
+          and is_letter(c) and is_letter(d) then
+        out[#out + 1] = lower(c) .. "-" .. lower(d) .. upper(c) .. "-" .. upper(d)
+        i = i + 3
+      else
+        out[#out + 1] = is_letter(c) and lower(c) .. upper(c) or c
+        i = i + 1
+      end
+    elseif c == "[" then
+      -- "[", "[^", "[]" and "[^]" open a set; a "]" right after is literal.
+      local j = i + 1
+      if sub(p, j, j) == "^" then j = j + 1 end
+      if sub(p, j, j) == "]" then j = j + 1 end
+      out[#out + 1] = sub(p, i, j - 1)
+      inset = true
+      i = j
+    elseif is_letter(c) then
+      out[#out + 1] = "[" .. lower(c) .. upper(c) .. "]"
+      i = i + 1
+    else
+      out[#out + 1] = c
+      i = i + 1
+    end
+  end
+  return concat(out)
+end
+
+-- Compiles a reason pattern into a predicate over phrases, or nil and a
+-- message when Lua rejects the pattern.
+local function reason_matcher(fname, pattern)
+  if type(pattern) ~= "string" then
+    return nil, fname .. ": expected a Lua pattern (string), got " .. type(pattern)
+  end
+  local p = caseless(pattern)
+  local ok, err = pcall(find, "", p)
+  if not ok then
+    return nil, fname .. ": bad pattern: " .. err
+  end
+  return function(reason) return find(reason, p) ~= nil end
+end
+
+-- Compiles a code pattern such as "4xx", "48x" or "x8x" into a predicate
+-- over codes.
+local function code_matcher(fname, pattern)
+  if type(pattern) ~= "string" or not find(pattern, "^[1-6xX][0-9xX][0-9xX]$") then
+    return nil, fname .. ": expected a code pattern of three digits or 'x' "
+      .. "(such as \"4xx\" or \"48x\"), got "
+      .. (type(pattern) == "string" and "'" .. sub(pattern, 1, 24) .. "'" or type(pattern))
+  end
+  local digits = {}
+  for i = 1, 3 do
+    local c = sub(pattern, i, i)
+    digits[i] = (c ~= "x" and c ~= "X") and c or false
+  end
+  return function(code)
+    local s = tostring(code)
+    for i = 1, 3 do
+      if digits[i] and sub(s, i, i) ~= digits[i] then return false end
+    end
+    return true
+  end
+end
+
+local function collect(keep)
+  local list = {}
+  for code, e in core_next, nil, 0 do
+    if keep(code, e) then list[#list + 1] = e end
+  end
+  return list
+end
+
+--- Entries whose code matches a pattern of digits and 'x': "4xx", "48x".
+function Q.match(pattern)
+  local ok, err = code_matcher("sipcodes.match", pattern)
+  if not ok then return nil, err end
+  return collect(ok)
+end
+
+--- Entries whose reason phrase matches a Lua pattern, letters in any case.
+function Q.find(pattern)
+  local ok, err = reason_matcher("sipcodes.find", pattern)
+  if not ok then return nil, err end
+  return collect(function(_, e) return ok(e.reason) end)
+end
+
+-- The criteria select{} understands: field -> type of its value.
+local criteria = {
+  class = "number", final = "boolean", status = "string", rfc = "number",
+  reason = "string", code = "string", name = "string",
+}
+
+--- Entries that meet every criterion of the table `query`:
+-- class, final, status, rfc (equality), reason (a Lua pattern, any case),
+-- code (a code pattern such as "4xx"), name (a Lua pattern on the constant).
+function Q.select(query)
+  if type(query) ~= "table" then
+    return nil, "sipcodes.select: expected a table of criteria, got " .. type(query)
+  end
+  local tests = {}
+  for field, value in pairs(query) do
+    local want = criteria[field]
+    if not want then
+      return nil, "sipcodes.select: unknown criterion '" .. tostring(field)
+        .. "' (known: class, code, final, name, reason, rfc, status)"
+    end
+    if type(value) ~= want then
+      return nil, "sipcodes.select: criterion '" .. field .. "' must be a "
+        .. want .. ", got " .. type(value)
+    end
+    local test, err
+    if field == "reason" then
+      test, err = reason_matcher("sipcodes.select", value)
+      if test then local m = test; test = function(e) return m(e.reason) end end
+    elseif field == "name" then
+      test, err = reason_matcher("sipcodes.select", value)
+      if test then local m = test; test = function(e) return m(e.name) end end
+    elseif field == "code" then
+      test, err = code_matcher("sipcodes.select", value)
+      if test then local m = test; test = function(e) return m(e.code) end end
+    else
+      test = function(e) return e[field] == value end
+    end
+    if not test then return nil, err end
+    tests[#tests + 1] = test
+  end
+  return collect(function(_, e)
+    for i = 1, #tests do
+      if not tests[i](e) then return false end
+    end
+    return true
+  end)
+end
+
+return Q
