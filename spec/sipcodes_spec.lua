@@ -1,0 +1,285 @@
+-- The per-code functions of sipcodes and the input rules they share.
+local sipcodes = require("sipcodes")
+
+-- Values that are not SIP status codes, with what the message must name.
+local NOT_CODES = {
+  { 99, "got 99" },
+  { 700, "got 700" },
+  { 0, "got 0" },
+  { -486, "got %-486" },
+  { 486.5, "got 486%.5" },
+  { 0 / 0, "got [-]?nan" },
+  { math.huge, "got inf" },
+  { -math.huge, "got %-inf" },
+  { 2 ^ 53, "got 9007199254740992" },
+  { "4861", "got '4861'" },
+  { "48", "got '48'" },
+  { "abc", "got 'abc'" },
+  { " 486", "got ' 486'" },
+  { "486 ", "got '486 '" },
+  { "4.86", "got '4%.86'" },
+  { "0x1e6", "got '0x1e6'" },
+  { "", "got ''" },
+  { "48\0", "got '48%?'" },
+  { true, "got boolean" },
+  { {}, "got table" },
+  { print, "got function" },
+  { coroutine.create(function() end), "got thread" },
+}
+if math.mininteger then
+  NOT_CODES[#NOT_CODES + 1] = { math.mininteger, "got %-9223372036854775808" }
+  NOT_CODES[#NOT_CODES + 1] = { math.maxinteger, "got 9223372036854775807" }
+end
+
+local PER_CODE = {
+  "lookup", "reason", "class", "class_name", "resolve", "is_final", "is_provisional",
+  "is_success", "is_redirection", "is_client_error", "is_server_error", "is_global_failure",
+}
+
+describe("input rules", function()
+  for _, fname in ipairs(PER_CODE) do
+    it(fname .. " returns nil and a message naming itself for values that are not codes", function()
+      for _, case in ipairs(NOT_CODES) do
+        local v, msg = sipcodes[fname](case[1])
+        assert.is_nil(v)
+        assert.matches("^sipcodes%." .. fname .. ": expected a SIP status code %(100%.%.699%), "
+          .. case[2] .. "$", msg)
+      end
+      local v, msg = sipcodes[fname]()
+      assert.is_nil(v)
+      assert.matches("^sipcodes%." .. fname .. ": .*got nil$", msg)
+    end)
+  end
+
+  it("quotes at most 24 bytes of a huge string and gives its length", function()
+    local _, msg = sipcodes.lookup(string.rep("9", 1024 * 1024))
+    assert.matches("got '" .. string.rep("9", 24) .. "'%.%.%. %(1048576 bytes%)$", msg)
+    assert.is_true(#msg < 120)
+  end)
+
+  it("accepts integer-valued floats and three-digit strings", function()
+    assert.equal(486, sipcodes.lookup(486.0).code)
+    assert.equal(486, sipcodes.lookup("486").code)
+    assert.equal(4, sipcodes.class(431.0))
+    assert.equal(4, sipcodes.class("431"))
+  end)
+
+  it("keeps bad values out of its caches", function()
+    for _ = 1, 2 do
+      assert.is_nil(sipcodes.lookup(486.5))
+      assert.is_nil(sipcodes.class("4861"))
+      assert.is_nil(sipcodes.is_final(700))
+    end
+  end)
+end)
+
+describe("sipcodes.lookup", function()
+  it("returns the entry of a registered code", function()
+    local e = sipcodes.lookup(486)
+    assert.equal(486, e.code)
+    assert.equal("Busy Here", e.reason)
+    assert.equal(4, e.class)
+    assert.is_true(e.final)
+    assert.equal("BUSY_HERE", e.name)
+    assert.equal(3261, e.rfc)
+    assert.equal("current", e.status)
+  end)
+
+  it("returns the same entry every time, by number or string", function()
+    local e = sipcodes.lookup(180)
+    assert.equal(e, sipcodes.lookup(180))
+    assert.equal(e, sipcodes.lookup("180"))
+    assert.equal(e, sipcodes[180])
+  end)
+
+  it("returns nil and a message for a valid but unregistered code", function()
+    local e, msg = sipcodes.lookup(431)
+    assert.is_nil(e)
+    assert.equal("sipcodes.lookup: 431 is not a registered SIP response code", msg)
+    e, msg = sipcodes.lookup("299")
+    assert.is_nil(e)
+    assert.equal("sipcodes.lookup: 299 is not a registered SIP response code", msg)
+  end)
+end)
+
+describe("sipcodes.reason", function()
+  it("returns the registered phrase", function()
+    assert.equal("Busy Here", sipcodes.reason(486))
+    assert.equal("OK", sipcodes.reason("200"))
+  end)
+
+  it("returns nil and a message for an unregistered code", function()
+    local r, msg = sipcodes.reason(431)
+    assert.is_nil(r)
+    assert.equal("sipcodes.reason: 431 is not a registered SIP response code", msg)
+  end)
+
+  it("returns the default when there is no registered phrase", function()
+    assert.equal("Custom", sipcodes.reason(431, "Custom"))
+    assert.equal("Custom", sipcodes.reason(700, "Custom"))
+    assert.equal("Custom", sipcodes.reason(nil, "Custom"))
+    assert.equal("Busy Here", sipcodes.reason(486, "Custom"))
+  end)
+
+  it("raises when the default is not a string", function()
+    assert.error_matches(function() sipcodes.reason(431, 5) end,
+      "sipcodes%.reason: bad argument #2 %(default%): string expected, got number")
+  end)
+end)
+
+describe("sipcodes.class and class_name", function()
+  it("answers for every code 100..699, registered or not", function()
+    local names = { "Provisional", "Success", "Redirection", "Client Error", "Server Error",
+      "Global Failure" }
+    for code = 100, 699 do
+      local k = math.floor(code / 100)
+      assert.equal(k, sipcodes.class(code))
+      assert.equal(k, sipcodes.class(tostring(code)))
+      assert.equal(names[k], sipcodes.class_name(code))
+    end
+  end)
+end)
+
+describe("the class predicates", function()
+  local preds = {
+    is_provisional = 1, is_success = 2, is_redirection = 3,
+    is_client_error = 4, is_server_error = 5, is_global_failure = 6,
+  }
+  it("each is true exactly for its class", function()
+    for fname, k in pairs(preds) do
+      for code = 100, 699 do
+        assert.equal(math.floor(code / 100) == k, sipcodes[fname](code), fname .. " " .. code)
+      end
+    end
+  end)
+
+  it("is_final is false for 1xx and true for 2xx..6xx", function()
+    for code = 100, 699 do
+      assert.equal(code >= 200, sipcodes.is_final(code))
+      assert.equal(code >= 200, sipcodes.is_final(tostring(code)))
+    end
+  end)
+end)
+
+describe("sipcodes.code", function()
+  it("finds a code by phrase or constant name, any case", function()
+    assert.equal(486, sipcodes.code("busy here"))
+    assert.equal(486, sipcodes.code("BUSY_HERE"))
+    assert.equal(486, sipcodes.code("Busy_Here"))
+    assert.equal(481, sipcodes.code("call/transaction does not exist"))
+  end)
+
+  it("gives 406 for the phrase 406 and 606 share, and 606 by its name", function()
+    assert.equal(406, sipcodes.code("Not Acceptable"))
+    assert.equal(606, sipcodes.code("NOT_ACCEPTABLE_ANYWHERE"))
+  end)
+
+  it("returns nil and a message when nothing matches", function()
+    local c, msg = sipcodes.code("busy")
+    assert.is_nil(c)
+    assert.equal("sipcodes.code: no SIP response code has the phrase or name 'busy'", msg)
+    c, msg = sipcodes.code(486)
+    assert.is_nil(c)
+    assert.matches("^sipcodes%.code: expected a reason phrase or constant name %(string%), got number$", msg)
+    assert.is_nil((sipcodes.code("busy here\0")))
+    assert.is_nil((sipcodes.code(string.rep("a", 1e6))))
+  end)
+end)
+
+describe("sipcodes.resolve", function()
+  it("returns a registered code's own entry", function()
+    assert.equal(sipcodes.lookup(486), sipcodes.resolve(486))
+    assert.equal(sipcodes.lookup(199), sipcodes.resolve(199))
+  end)
+
+  it("treats an unknown final code as x00 of its class (RFC 3261 §8.1.3.2)", function()
+    assert.equal(sipcodes.lookup(200), sipcodes.resolve(299))
+    assert.equal(sipcodes.lookup(300), sipcodes.resolve(399))
+    assert.equal(sipcodes.lookup(400), sipcodes.resolve(431))
+    assert.equal(sipcodes.lookup(500), sipcodes.resolve("599"))
+    assert.equal(sipcodes.lookup(600), sipcodes.resolve(699))
+  end)
+
+  it("treats an unknown 1xx as 183", function()
+    assert.equal(sipcodes.lookup(183), sipcodes.resolve(101))
+    assert.equal(sipcodes.lookup(183), sipcodes.resolve(199.0 - 1))
+  end)
+end)
+
+describe("constants", function()
+  it("names every code from its phrase", function()
+    assert.equal(486, sipcodes.BUSY_HERE)
+    assert.equal(200, sipcodes.OK)
+    assert.equal(481, sipcodes.CALL_TRANSACTION_DOES_NOT_EXIST)
+    assert.equal(606, sipcodes.NOT_ACCEPTABLE_ANYWHERE)
+    assert.is_nil(sipcodes.busy_here)
+    assert.is_nil(sipcodes.NO_SUCH_CONSTANT)
+  end)
+end)
+
+describe("sipcodes.each", function()
+  it("walks every registered code once, ascending, with its entry", function()
+    local last, n = 0, 0
+    for code, e in sipcodes.each() do
+      assert.is_true(code > last)
+      assert.equal(sipcodes.lookup(code), e)
+      last, n = code, n + 1
+    end
+    assert.equal(77, n)
+  end)
+end)
+
+describe("entries are read-only", function()
+  it("raises an error naming the field on assignment, and changes nothing", function()
+    local e = sipcodes.lookup(486)
+    assert.error_matches(function() e.reason = "Busy" end,
+      "sipcodes: entry 486 is read%-only %(cannot set field 'reason'%)")
+    assert.error_matches(function() e.extra = 1 end, "cannot set field 'extra'")
+    assert.error_matches(function() e[1] = 1 end, "cannot set field 1")
+    assert.equal("Busy Here", sipcodes.lookup(486).reason)
+    assert.is_nil(e.extra)
+  end)
+
+  it("protects the metatable", function()
+    local e = sipcodes.lookup(486)
+    assert.is_false(getmetatable(e))
+    assert.error_matches(function() setmetatable(e, {}) end, "protected metatable")
+  end)
+
+  it("lets rawset add a field to the proxy only, which hides nothing else", function()
+    local e = sipcodes.lookup(413)
+    rawset(e, "reason", "Changed")
+    -- rawset is a deliberate bypass: the field lands on this proxy, so this
+    -- state's reads of e.reason see it, but sipcodes.reason reads the table.
+    assert.equal("Changed", e.reason)
+    assert.equal("Request Entity Too Large", sipcodes.reason(413))
+    rawset(e, "reason", nil)
+    assert.equal("Request Entity Too Large", e.reason)
+  end)
+end)
+
+describe("the module", function()
+  it("has a version matching the rockspec", function()
+    assert.equal("sipcodes 1.0.0", sipcodes._VERSION)
+    local f = assert(io.open("rockspecs/sipcodes-1.0.0-1.rockspec"))
+    local text = f:read("*a")
+    f:close()
+    assert.matches('version = "1%.0%.0%-1"', text)
+  end)
+
+  it("indexes entries by number, unknown codes giving nil", function()
+    assert.equal(sipcodes.lookup(404), sipcodes[404])
+    assert.is_nil(sipcodes[431])
+    assert.is_nil(sipcodes[486.5])
+    assert.is_nil(sipcodes["486"])
+  end)
+
+  it("creates no global", function()
+    local before = {}
+    for k in pairs(_G) do before[k] = true end
+    package.loaded.sipcodes, package.loaded["sipcodes.core"] = nil, nil
+    local fresh = require("sipcodes")
+    assert.equal(486, fresh.lookup(486).code)
+    for k in pairs(_G) do assert.is_true(before[k], "new global " .. tostring(k)) end
+  end)
+end)
