@@ -14,7 +14,7 @@ CFLAGS ?= -O2 -g
 WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes \
         -Wstrict-prototypes -Wcast-qual -Werror
 
-SRC := src/core.c src/codes.c src/check.c
+SRC := src/core.c src/codes.c src/check.c src/q850.c src/build.c
 HDR := src/sipcodes.h src/compat.h
 
 INC_5.1 := /usr/include/lua5.1

@@ -13,8 +13,8 @@ local entries, reasons, classes = core.entries, core.reasons, core.classes
 local core_lookup, core_reason, core_class, core_is =
   core.lookup, core.reason, core.class, core.is
 local core_index, core_next = core.index, core.next
-local pairs, rawget, rawset, require, setmetatable, type =
-  pairs, rawget, rawset, require, setmetatable, type
+local pairs, rawset, require, setmetatable, type =
+  pairs, rawset, require, setmetatable, type
 
 local M = { _VERSION = "sipcodes 1.0.0" }
 
@@ -71,17 +71,19 @@ function M.each()
   return core_next, nil, 0
 end
 
--- Functions of the layers loaded on first use: name -> module.
+-- Fields of the layers loaded on first use: name -> module.
+local QUERY, SEMANTICS = "sipcodes.query", "sipcodes.semantics"
 local layers = {
-  match = "sipcodes.query",
-  find = "sipcodes.query",
-  select = "sipcodes.query",
+  match = QUERY, find = QUERY, select = QUERY,
+  best = SEMANTICS, status_line = SEMANTICS, parse_status_line = SEMANTICS,
+  reason_header = SEMANTICS, parse_reason = SEMANTICS, q850 = SEMANTICS,
+  headers = SEMANTICS, retry_after = SEMANTICS,
 }
 
 -- Replaces the module's metatable by plain fields, so that indexing with a
 -- code that is not registered no longer costs a function call.  A table
--- cannot remember a miss, so this is done once a state has shown it asks
--- for unknown codes, instead of at load, where it would cost every script.
+-- cannot remember a miss, so this is done once a state has shown that it
+-- asks for unknown codes, not at load, where every script would pay for it.
 local UNKNOWN_BEFORE_COMPLETE = 8
 local unknown = 0
 
@@ -91,13 +93,7 @@ local function complete(t)
     rawset(t, e.name, code)
   end
   for name, layer in pairs(layers) do
-    if rawget(t, name) == nil then
-      rawset(t, name, function(...)
-        local f = require(layer)[name]
-        rawset(t, name, f)
-        return f(...)
-      end)
-    end
+    rawset(t, name, require(layer)[name])
   end
   setmetatable(t, nil)
 end

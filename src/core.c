@@ -323,8 +323,10 @@ int luaopen_sipcodes_core(lua_State *L);
 int luaopen_sipcodes_core(lua_State *L)
 {
   static const char *const caches[] = {"entries", "reasons", "classes"};
-  int i;
-  lua_createtable(L, 0, (int)(sizeof funcs / sizeof funcs[0]) + 3);
+  static const luaL_Reg *const parts[] = {funcs, sipc_q850_funcs,
+                                          sipc_build_funcs};
+  int i, u;
+  lua_createtable(L, 0, 32);
   for (i = 0; i < 3; i++) {
     lua_createtable(L, 0, 0);
     lua_pushvalue(L, -1);
@@ -332,6 +334,15 @@ int luaopen_sipcodes_core(lua_State *L)
   }
   lua_pushcfunction(L, entry_newindex);
   lua_pushcfunction(L, entry_tostring);
-  luaL_setfuncs(L, funcs, UV_COUNT);
+  /* Every function of every part shares the same upvalues. */
+  for (i = 0; i < (int)(sizeof parts / sizeof parts[0]); i++) {
+    const luaL_Reg *l;
+    for (l = parts[i]; l->name != NULL; l++) {
+      for (u = 0; u < UV_COUNT; u++) lua_pushvalue(L, -UV_COUNT);
+      lua_pushcclosure(L, l->func, UV_COUNT);
+      lua_setfield(L, -(UV_COUNT + 2), l->name);
+    }
+  }
+  lua_pop(L, UV_COUNT);
   return 1;
 }

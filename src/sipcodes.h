@@ -55,4 +55,12 @@ void sipc_pushvalue_desc(lua_State *L, int idx);
 /* Pushes nil and "fname: expected a SIP status code ..., got X"; returns 2. */
 int sipc_badcode(lua_State *L, int idx, const char *fname);
 
+/* q850.c: Q.850 causes and their mapping to SIP responses. */
+extern const luaL_Reg sipc_q850_funcs[];
+const char *sipc_q850_text(int cause);
+int sipc_q850_tocause(lua_State *L, int idx, int *cause);
+
+/* build.c: the status-line and Reason-header builders. */
+extern const luaL_Reg sipc_build_funcs[];
+
 #endif

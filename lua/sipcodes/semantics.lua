@@ -1,0 +1,152 @@
+-- sipcodes.semantics: what a routing script needs beyond a lookup.
+-- Loaded by sipcodes on first use of any of its functions.  The builders,
+-- the parsers and the Q.850 tables are C (sipcodes.core); the rules that
+-- are choices over codes are here.  Every function names the RFC section
+-- it implements.
+
+local core = require("sipcodes.core")
+
+local core_class = core.class
+local floor, type = math.floor, type
+
+local S = {}
+
+S.status_line = core.status_line            -- RFC 3261 §7.2, §25
+S.parse_status_line = core.parse_status_line
+S.reason_header = core.reason_header        -- RFC 3326 §2
+S.parse_reason = core.parse_reason
+
+--- Q.850 causes (RFC 3398, and FreeSWITCH's mapping as a profile).
+S.q850 = {
+  to_sip = core.q850_to_sip,
+  from_sip = core.q850_from_sip,
+  name = core.q850_name,
+  cause = core.q850_cause,
+  text = core.q850_text,
+  reason_header = core.q850_reason_header,
+}
+
+-- RFC 3261 §16.7 step 6: within 4xx, responses that let the request be
+-- resubmitted come first.
+local PREFERRED_4XX = { [401] = 1, [407] = 2, [415] = 3, [420] = 4, [484] = 5 }
+
+-- Ranks of the RFC reading: any 6xx first, then the lowest class.
+local function rank_rfc(code)
+  local k = floor(code / 100)
+  if k == 6 then return 0 end
+  return k
+end
+
+-- Kamailio and OpenSIPS tm (t_pick_branch, get_prio): 6xx first, then
+-- 2xx, 3xx, 4xx and 5xx; the preferred 4xx codes rank before the other
+-- 4xx codes, all 4xx in ascending order otherwise.
+local RANKINGS = {
+  rfc3261 = rank_rfc,
+  kamailio = rank_rfc,
+  opensips = rank_rfc,
+}
+
+local function bad(fname, what)
+  return nil, "sipcodes." .. fname .. ": " .. what
+end
+
+--- The response a stateful proxy sends upstream from the final responses
+-- of its branches (RFC 3261 §16.7 step 6):
+--  - any 6xx wins; otherwise the lowest class;
+--  - within 4xx, 401, 407, 415, 420 and 484 come first;
+--  - then the lowest code;
+--  - a chosen 503 is sent as 500 (§16.7 step 6), unless opts.pass_503;
+--  - no final response: 408 for INVITE (the default method), nothing for
+--    other methods (RFC 4320 §4.2: no 408 to a non-INVITE request).
+-- Provisional codes in the list are skipped; unknown codes rank by class.
+-- opts: method (string), pass_503 (boolean), ranking ("rfc3261",
+-- "kamailio", "opensips").
+function S.best(codes, opts)
+  if type(codes) ~= "table" then
+    return bad("best", "expected a list of codes, got " .. type(codes))
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    return bad("best", "expected a table of options, got " .. type(opts))
+  end
+  opts = opts or {}
+  local rank = RANKINGS[opts.ranking or "rfc3261"]
+  if not rank then
+    return bad("best", "unknown ranking '" .. tostring(opts.ranking)
+      .. "' (known: rfc3261, kamailio, opensips)")
+  end
+  local method = opts.method
+  if method ~= nil and type(method) ~= "string" then
+    return bad("best", "option 'method' must be a string, got " .. type(method))
+  end
+  local best, best_rank, best_pref
+  for i = 1, #codes do
+    local k, err = core_class(codes[i])
+    if not k then
+      return bad("best", "item " .. i .. ": " .. (err:gsub("^sipcodes%.class: ", "")))
+    end
+    if k > 1 then
+      local code = floor(codes[i] + 0)
+      local r = rank(code)
+      local pref = k == 4 and PREFERRED_4XX[code] or 100
+      if not best or r < best_rank or (r == best_rank and (pref < best_pref
+          or (pref == best_pref and code < best))) then
+        best, best_rank, best_pref = code, r, pref
+      end
+    end
+  end
+  if not best then
+    if method == nil or method:upper() == "INVITE" then return 408 end
+    return nil
+  end
+  if best == 503 and not opts.pass_503 then return 500 end
+  return best
+end
+
+-- Header fields that a response with the code MUST carry, with the rule
+-- that requires each.
+local REQUIRED = {
+  [199] = { "Reason" },               -- RFC 6228 §5, §6
+  [401] = { "WWW-Authenticate" },     -- RFC 3261 §21.4.2, §22.2
+  [405] = { "Allow" },                -- RFC 3261 §21.4.6
+  [407] = { "Proxy-Authenticate" },   -- RFC 3261 §21.4.8, §22.3
+  -- RFC 3261 §21.4.13: whichever of the three names what was refused.
+  [415] = { "Accept", "Accept-Encoding", "Accept-Language" },
+  [420] = { "Unsupported" },          -- RFC 3261 §21.4.15
+  [421] = { "Require" },              -- RFC 3261 §21.4.16
+  [422] = { "Min-SE" },               -- RFC 4028 §6
+  [423] = { "Min-Expires" },          -- RFC 3261 §10.3 step 7
+  [424] = { "Geolocation-Error" },    -- RFC 6442 §4.3
+  [425] = { "AlertMsg-Error" },       -- RFC 8876 §5.1
+  [469] = { "Recv-Info" },            -- RFC 6086 §4.2.2
+  [494] = { "Security-Server" },      -- RFC 3329 §2.3.1
+  [608] = { "Call-Info" },            -- RFC 8688 §3.1
+}
+
+--- The header fields a response with this code must carry beyond those
+-- every response carries (Via, From, To, Call-ID, CSeq): a new list,
+-- empty when there are none; nil and a message for a value that is not a
+-- code.
+function S.headers(code)
+  local k, err = core_class(code)
+  if not k then return bad("headers", (err:gsub("^sipcodes%.class: ", ""))) end
+  local list = REQUIRED[floor(code + 0)] or {}
+  local out = {}
+  for i = 1, #list do out[i] = list[i] end
+  return out
+end
+
+-- RFC 3261 §20.33: the responses on which Retry-After is defined.
+local RETRY_AFTER = {
+  [404] = true, [413] = true, [480] = true, [486] = true,
+  [500] = true, [503] = true, [600] = true, [603] = true,
+}
+
+--- True when RFC 3261 §20.33 defines Retry-After on the code, false for
+-- any other code, nil and a message for a value that is not a code.
+function S.retry_after(code)
+  local k, err = core_class(code)
+  if not k then return bad("retry_after", (err:gsub("^sipcodes%.class: ", ""))) end
+  return RETRY_AFTER[floor(code + 0)] == true
+end
+
+return S

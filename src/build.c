@@ -1,0 +1,244 @@
+/*
+ * build.c - the builders: a status line and Reason header values.
+ *
+ * Whatever text a script hands in (it may come from the network), what
+ * comes out is valid for its grammar and never holds a CR or LF, so a
+ * builder's output cannot split a SIP message or inject a header:
+ *  - a Reason-Phrase (RFC 3261 §25) percent-escapes every byte its grammar
+ *    does not allow, CR and LF included;
+ *  - a quoted-string (RFC 3261 §25) backslash-escapes '"' and '\', and
+ *    turns control characters into spaces, because CR and LF cannot be
+ *    escaped there at all;
+ *  - bytes that are not well-formed UTF-8 are escaped (phrase) or become
+ *    '?' (quoted-string).
+ */
+#include <string.h>
+
+#include "sipcodes.h"
+
+/* Longest text a builder takes: what the parsers accept must hold it. */
+#define TEXT_MAX 1024
+
+/* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0.
+ * RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+  unsigned char c = s[0];
+  size_t len, i;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else return 0;
+  if (n < len) return 0;
+  if (s[1] < lo || s[1] > hi) return 0;
+  for (i = 2; i < len; i++)
+    if (s[i] < 0x80 || s[i] > 0xBF) return 0;
+  return len;
+}
+
+static int is_hex(unsigned char c)
+{
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+         (c >= 'A' && c <= 'F');
+}
+
+/* reserved / unreserved / SP / HTAB of RFC 3261 §25, as one ASCII test. */
+static int phrase_char(unsigned char c)
+{
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+      (c >= '0' && c <= '9'))
+    return 1;
+  return c != '\0' && strchr(";/?:@&=+$,-_.!~*'() \t", c) != NULL;
+}
+
+/* Adds a Reason-Phrase made of s to the buffer. */
+static void add_phrase(luaL_Buffer *b, const char *str, size_t n)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    size_t u;
+    if (phrase_char(c)) {
+      luaL_addchar(b, (char)c);
+      i++;
+    } else if (c == '%' && i + 2 < n && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+      luaL_addlstring(b, str + i, 3);
+      i += 3;
+    } else if (c >= 0x80 && (u = utf8_len(s + i, n - i)) > 0) {
+      luaL_addlstring(b, str + i, u);
+      i += u;
+    } else {
+      luaL_addchar(b, '%');
+      luaL_addchar(b, hex[c >> 4]);
+      luaL_addchar(b, hex[c & 15]);
+      i++;
+    }
+  }
+}
+
+/* Adds s as a quoted-string. */
+static void add_quoted(luaL_Buffer *b, const char *str, size_t n)
+{
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+  luaL_addchar(b, '"');
+  while (i < n) {
+    unsigned char c = s[i];
+    size_t u;
+    if (c == '"' || c == '\\') {
+      luaL_addchar(b, '\\');
+      luaL_addchar(b, (char)c);
+      i++;
+    } else if (c < 0x20 || c == 0x7F) {
+      luaL_addchar(b, c == '\t' ? '\t' : ' ');
+      i++;
+    } else if (c < 0x80) {
+      luaL_addchar(b, (char)c);
+      i++;
+    } else if ((u = utf8_len(s + i, n - i)) > 0) {
+      luaL_addlstring(b, str + i, u);
+      i += u;
+    } else {
+      luaL_addchar(b, '?');
+      i++;
+    }
+  }
+  luaL_addchar(b, '"');
+}
+
+/* Reads the optional text argument at idx: 1 and *s set (NULL when
+ * absent), or 0 after pushing nil and a message. */
+static int opt_text(lua_State *L, int idx, const char *fname,
+                    const char **s, size_t *n)
+{
+  *s = NULL;
+  *n = 0;
+  if (lua_isnoneornil(L, idx)) return 1;
+  if (lua_type(L, idx) != LUA_TSTRING) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: bad argument #%d: string expected, got %s", fname,
+                    idx, luaL_typename(L, idx));
+    return 0;
+  }
+  *s = lua_tolstring(L, idx, n);
+  if (*n > TEXT_MAX) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: bad argument #%d: text longer than %d bytes",
+                    fname, idx, TEXT_MAX);
+    return 0;
+  }
+  return 1;
+}
+
+/*
+ * sipcodes.status_line(code [, reason]) -> "SIP/2.0 486 Busy Here"
+ * RFC 3261 §7.2 and §25.  Without a reason the registered phrase is used;
+ * an unregistered code then needs one.  No CRLF is added.
+ */
+static int build_status_line(lua_State *L)
+{
+  static const char fname[] = "sipcodes.status_line";
+  int code;
+  const char *s;
+  size_t n;
+  luaL_Buffer b;
+  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
+  if (!opt_text(L, 2, fname, &s, &n)) return 2;
+  if (s == NULL) {
+    const struct sipc_code *c = sipc_find(code);
+    if (c == NULL) {
+      lua_pushnil(L);
+      lua_pushfstring(L, "%s: %d is not a registered SIP response code: "
+                      "give a reason phrase", fname, code);
+      return 2;
+    }
+    s = c->reason;
+    n = strlen(s);
+  }
+  luaL_buffinit(L, &b);
+  lua_pushfstring(L, "SIP/2.0 %d ", code);
+  luaL_addvalue(&b);
+  add_phrase(&b, s, n);
+  luaL_pushresult(&b);
+  return 1;
+}
+
+/* Pushes PROTOCOL;cause=N[;text="..."] */
+static void push_reason(lua_State *L, const char *protocol, int cause,
+                        const char *text, size_t n)
+{
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  lua_pushfstring(L, "%s;cause=%d", protocol, cause);
+  luaL_addvalue(&b);
+  if (text != NULL) {
+    luaL_addstring(&b, ";text=");
+    add_quoted(&b, text, n);
+  }
+  luaL_pushresult(&b);
+}
+
+/*
+ * sipcodes.reason_header(code [, text]) -> 'SIP;cause=486;text="Busy Here"'
+ * RFC 3326 §2: the value of a Reason header with protocol SIP.  Without a
+ * text the registered phrase is used, and none for an unregistered code.
+ */
+static int build_reason_header(lua_State *L)
+{
+  static const char fname[] = "sipcodes.reason_header";
+  int code;
+  const char *s;
+  size_t n;
+  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
+  if (!opt_text(L, 2, fname, &s, &n)) return 2;
+  if (s == NULL) {
+    const struct sipc_code *c = sipc_find(code);
+    if (c != NULL) {
+      s = c->reason;
+      n = strlen(s);
+    }
+  }
+  push_reason(L, "SIP", code, s, n);
+  return 1;
+}
+
+/*
+ * sipcodes.q850.reason_header(cause [, text])
+ *   -> 'Q.850;cause=16;text="Normal call clearing"'
+ * RFC 3326 §2 with protocol Q.850; the default text is Q.850's wording.
+ */
+static int build_q850_reason_header(lua_State *L)
+{
+  static const char fname[] = "sipcodes.q850.reason_header";
+  int cause;
+  const char *s;
+  size_t n;
+  if (!sipc_q850_tocause(L, 1, &cause)) {
+    lua_pushnil(L);
+    sipc_pushvalue_desc(L, 1);
+    lua_pushfstring(L, "%s: expected a Q.850 cause (1..127) or a hangup-cause name, got %s", fname,
+                    lua_tostring(L, -1));
+    lua_remove(L, -2);
+    return 2;
+  }
+  if (!opt_text(L, 2, fname, &s, &n)) return 2;
+  if (s == NULL && (s = sipc_q850_text(cause)) != NULL) n = strlen(s);
+  push_reason(L, "Q.850", cause, s, n);
+  return 1;
+}
+
+const luaL_Reg sipc_build_funcs[] = {
+  {"status_line", build_status_line},
+  {"reason_header", build_reason_header},
+  {"q850_reason_header", build_q850_reason_header},
+  {NULL, NULL}
+};
