@@ -28,22 +28,41 @@ S.q850 = {
 
 -- RFC 3261 §16.7 step 6: within 4xx, responses that let the request be
 -- resubmitted come first.
-local PREFERRED_4XX = { [401] = 1, [407] = 2, [415] = 3, [420] = 4, [484] = 5 }
+local PREFERRED_4XX = { [401] = true, [407] = true, [415] = true, [420] = true, [484] = true }
 
--- Ranks of the RFC reading: any 6xx first, then the lowest class.
-local function rank_rfc(code)
-  local k = floor(code / 100)
-  if k == 6 then return 0 end
-  return k
-end
-
--- Kamailio and OpenSIPS tm (t_pick_branch, get_prio): 6xx first, then
--- 2xx, 3xx, 4xx and 5xx; the preferred 4xx codes rank before the other
--- 4xx codes, all 4xx in ascending order otherwise.
+-- Each ranking gives a code a priority, the lowest wins.  The preferred
+-- 4xx codes are ascending, so their own value orders them as listed.
 local RANKINGS = {
-  rfc3261 = rank_rfc,
-  kamailio = rank_rfc,
-  opensips = rank_rfc,
+  -- RFC 3261 §16.7 step 6: any 6xx, else the lowest class, the preferred
+  -- 4xx first, then the lowest code.
+  rfc3261 = function(code, k)
+    if k == 6 then return code - 600 end
+    if k == 4 and not PREFERRED_4XX[code] then return 4100 + code % 100 end
+    return k * 1000 + code % 100
+  end,
+  -- Kamailio tm (t_reply.c get_prio): as the RFC, but a 2xx ranks before
+  -- a 6xx (Kamailio relays a 2xx at once, before any ranking).
+  kamailio = function(code, k)
+    if k == 2 then return code - 200 end
+    if k == 6 then return 1000 + code - 600 end
+    if k == 4 and not PREFERRED_4XX[code] then return 4100 + code % 100 end
+    return k * 1000 + code % 100
+  end,
+  -- OpenSIPS tm (t_reply.c branch_prio): 2xx, 6xx, 3xx, the preferred
+  -- 4xx, the other 4xx and 5xx; 408 and 503 rank after every other
+  -- failure.
+  opensips = function(code, k)
+    if code == 408 then return 800 end
+    if code == 503 then return 801 end
+    if k == 2 then return code end
+    if k == 6 then return code - 300 end
+    if k == 3 then return code + 100 end
+    if PREFERRED_4XX[code] then
+      return code == 401 and 500 or code == 407 and 501 or code == 415 and 502
+        or code == 420 and 503 or 504
+    end
+    return code + 200
+  end,
 }
 
 local function bad(fname, what)
@@ -59,6 +78,12 @@ end
 --  - no final response: 408 for INVITE (the default method), nothing for
 --    other methods (RFC 4320 §4.2: no 408 to a non-INVITE request).
 -- Provisional codes in the list are skipped; unknown codes rank by class.
+-- opts.ranking chooses a proxy's own ranking where it differs:
+--  "kamailio"  tm ranks a 2xx before a 6xx; 503 becomes 500 (its
+--              remap_503_500 default), as in the RFC;
+--  "opensips"  tm ranks a 2xx before a 6xx, 408 and 503 after every other
+--              failure, and sends a 503 on as it is (pass_503 defaults
+--              to true).
 -- opts: method (string), pass_503 (boolean), ranking ("rfc3261",
 -- "kamailio", "opensips").
 function S.best(codes, opts)
@@ -69,16 +94,17 @@ function S.best(codes, opts)
     return bad("best", "expected a table of options, got " .. type(opts))
   end
   opts = opts or {}
-  local rank = RANKINGS[opts.ranking or "rfc3261"]
-  if not rank then
-    return bad("best", "unknown ranking '" .. tostring(opts.ranking)
+  local ranking = opts.ranking or "rfc3261"
+  local prio = RANKINGS[ranking]
+  if not prio then
+    return bad("best", "unknown ranking '" .. tostring(ranking)
       .. "' (known: rfc3261, kamailio, opensips)")
   end
   local method = opts.method
   if method ~= nil and type(method) ~= "string" then
     return bad("best", "option 'method' must be a string, got " .. type(method))
   end
-  local best, best_rank, best_pref
+  local best, best_prio
   for i = 1, #codes do
     local k, err = core_class(codes[i])
     if not k then
@@ -86,19 +112,17 @@ function S.best(codes, opts)
     end
     if k > 1 then
       local code = floor(codes[i] + 0)
-      local r = rank(code)
-      local pref = k == 4 and PREFERRED_4XX[code] or 100
-      if not best or r < best_rank or (r == best_rank and (pref < best_pref
-          or (pref == best_pref and code < best))) then
-        best, best_rank, best_pref = code, r, pref
-      end
+      local p = prio(code, k)
+      if not best or p < best_prio then best, best_prio = code, p end
     end
   end
   if not best then
     if method == nil or method:upper() == "INVITE" then return 408 end
     return nil
   end
-  if best == 503 and not opts.pass_503 then return 500 end
+  local pass_503 = opts.pass_503
+  if pass_503 == nil then pass_503 = ranking == "opensips" end
+  if best == 503 and not pass_503 then return 500 end
   return best
 end
 
