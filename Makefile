@@ -35,7 +35,7 @@ PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks
 
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
-.PHONY: all build run test deps-run deps-test lint warnings clean
+.PHONY: all build run test deps-run deps-test lint warnings rockspec clean
 
 all: build
 
@@ -67,6 +67,15 @@ lint:
 test: deps-test
 	@$(MAKE) --no-print-directory build warnings
 	@sh tools/test.sh $(VERSIONS)
+
+# The release rockspec is the scm one with a version and a tag (its URL is a
+# placeholder until the project is published); a spec
+# checks that the two stay the same otherwise.
+RELEASE := 1.0.0
+rockspec:
+	sed -e 's/^version = "scm-1"/version = "$(RELEASE)-1"/' \
+	    -e 's|^  url = "git+file://.",|  url = "git+https://sipcodes.invalid/sipcodes.git",\n  tag = "v$(RELEASE)",|' \
+	    sipcodes-scm-1.rockspec > rockspecs/sipcodes-$(RELEASE)-1.rockspec
 
 clean:
 	rm -rf build

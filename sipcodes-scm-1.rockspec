@@ -23,8 +23,11 @@ build = {
   modules = {
     ["sipcodes"] = "lua/sipcodes.lua",
     ["sipcodes.query"] = "lua/sipcodes/query.lua",
+    ["sipcodes.semantics"] = "lua/sipcodes/semantics.lua",
     ["sipcodes.core"] = {
-      sources = { "src/core.c", "src/codes.c", "src/check.c" },
+      sources = {
+        "src/core.c", "src/codes.c", "src/check.c", "src/q850.c", "src/build.c",
+      },
       incdirs = { "src" },
     },
   },

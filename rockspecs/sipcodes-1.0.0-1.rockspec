@@ -2,7 +2,7 @@ rockspec_format = "3.0"
 package = "sipcodes"
 version = "1.0.0-1"
 source = {
-  url = "git+file:///work/main",
+  url = "git+https://sipcodes.invalid/sipcodes.git",
   tag = "v1.0.0",
 }
 description = {
@@ -24,8 +24,11 @@ build = {
   modules = {
     ["sipcodes"] = "lua/sipcodes.lua",
     ["sipcodes.query"] = "lua/sipcodes/query.lua",
+    ["sipcodes.semantics"] = "lua/sipcodes/semantics.lua",
     ["sipcodes.core"] = {
-      sources = { "src/core.c", "src/codes.c", "src/check.c" },
+      sources = {
+        "src/core.c", "src/codes.c", "src/check.c", "src/q850.c", "src/build.c",
+      },
       incdirs = { "src" },
     },
   },

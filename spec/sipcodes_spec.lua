@@ -283,3 +283,31 @@ describe("the module", function()
     for k in pairs(_G) do assert.is_true(before[k], "new global " .. tostring(k)) end
   end)
 end)
+
+describe("the rockspecs", function()
+  local function read(path)
+    local f = assert(io.open(path))
+    local text = f:read("*a")
+    f:close()
+    return text
+  end
+
+  it("differ only in version and source", function()
+    local scm = read("sipcodes-scm-1.rockspec")
+    local release = read("rockspecs/sipcodes-1.0.0-1.rockspec")
+    local function body(text)
+      return (text:gsub('\nversion = "[^"]*"', ""):gsub("\nsource = %b{}", ""))
+    end
+    assert.equal(body(scm), body(release))
+    assert.matches('\nversion = "1%.0%.0%-1"', release)
+  end)
+
+  it("list every Lua module and C source of the repository", function()
+    local scm = read("sipcodes-scm-1.rockspec")
+    for _, path in ipairs({ "lua/sipcodes.lua", "lua/sipcodes/query.lua",
+      "lua/sipcodes/semantics.lua", "src/core.c", "src/codes.c", "src/check.c", "src/q850.c",
+      "src/build.c" }) do
+      assert.truthy(scm:find('"' .. path .. '"', 1, true), path)
+    end
+  end)
+end)
