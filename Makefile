@@ -14,8 +14,9 @@ CFLAGS ?= -O2 -g
 WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes \
         -Wstrict-prototypes -Wcast-qual -Werror
 
-SRC := src/core.c src/codes.c src/check.c src/q850.c src/build.c
-HDR := src/sipcodes.h src/compat.h
+SRC := src/core.c src/codes.c src/check.c src/q850.c src/build.c src/parse.c \
+       src/text.c
+HDR := src/sipcodes.h src/compat.h src/parse.h src/text.h
 
 INC_5.1 := /usr/include/lua5.1
 INC_5.2 := /usr/include/lua5.2

@@ -28,6 +28,7 @@ build = {
     ["sipcodes.core"] = {
       sources = {
         "src/core.c", "src/codes.c", "src/check.c", "src/q850.c", "src/build.c",
+        "src/parse.c", "src/text.c",
       },
       incdirs = { "src" },
     },

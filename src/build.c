@@ -10,53 +10,16 @@
  *    turns control characters into spaces, because CR and LF cannot be
  *    escaped there at all;
  *  - bytes that are not well-formed UTF-8 are escaped (phrase) or become
- *    '?' (quoted-string).
+ *    '?' (quoted-string); C1 controls (U+0080..U+009F) are treated as
+ *    control characters, as the parsers do.
  */
 #include <string.h>
 
 #include "sipcodes.h"
+#include "text.h"
 
 /* Longest text a builder takes: what the parsers accept must hold it. */
 #define TEXT_MAX 1024
-
-/* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0.
- * RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-  unsigned char c = s[0];
-  size_t len, i;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) len = 2;
-  else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else return 0;
-  if (n < len) return 0;
-  if (s[1] < lo || s[1] > hi) return 0;
-  for (i = 2; i < len; i++)
-    if (s[i] < 0x80 || s[i] > 0xBF) return 0;
-  return len;
-}
-
-static int is_hex(unsigned char c)
-{
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-         (c >= 'A' && c <= 'F');
-}
-
-/* reserved / unreserved / SP / HTAB of RFC 3261 §25, as one ASCII test. */
-static int phrase_char(unsigned char c)
-{
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-      (c >= '0' && c <= '9'))
-    return 1;
-  return c != '\0' && strchr(";/?:@&=+$,-_.!~*'() \t", c) != NULL;
-}
 
 /* Adds a Reason-Phrase made of s to the buffer. */
 static void add_phrase(luaL_Buffer *b, const char *str, size_t n)
@@ -67,13 +30,15 @@ static void add_phrase(luaL_Buffer *b, const char *str, size_t n)
   while (i < n) {
     unsigned char c = s[i];
     size_t u;
-    if (phrase_char(c)) {
+    if (sipc_is_phrase_char(c)) {
       luaL_addchar(b, (char)c);
       i++;
-    } else if (c == '%' && i + 2 < n && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+    } else if (c == '%' && i + 2 < n && sipc_is_hex(s[i + 1]) &&
+               sipc_is_hex(s[i + 2])) {
       luaL_addlstring(b, str + i, 3);
       i += 3;
-    } else if (c >= 0x80 && (u = utf8_len(s + i, n - i)) > 0) {
+    } else if (c >= 0x80 && (u = sipc_utf8_len(s + i, n - i)) > 0 &&
+               !sipc_is_c1(s + i)) {
       luaL_addlstring(b, str + i, u);
       i += u;
     } else {
@@ -104,8 +69,11 @@ static void add_quoted(luaL_Buffer *b, const char *str, size_t n)
     } else if (c < 0x80) {
       luaL_addchar(b, (char)c);
       i++;
-    } else if ((u = utf8_len(s + i, n - i)) > 0) {
+    } else if ((u = sipc_utf8_len(s + i, n - i)) > 0 && !sipc_is_c1(s + i)) {
       luaL_addlstring(b, str + i, u);
+      i += u;
+    } else if (u > 0) {
+      luaL_addchar(b, ' ');  /* a C1 control, as a C0 one */
       i += u;
     } else {
       luaL_addchar(b, '?');

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sipcodes.h"
+#include "parse.h"
 
 enum {
   UV_ENTRIES = 1,  /* code -> read-only entry */
@@ -315,6 +316,8 @@ static const luaL_Reg funcs[] = {
   {"resolve", core_resolve},
   {"next", core_next},
   {"index", core_index},
+  {"parse_status_line", sipc_parse_status_line},
+  {"parse_reason", sipc_parse_reason},
   {NULL, NULL}
 };
 

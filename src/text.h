@@ -1,0 +1,25 @@
+/*
+ * text.h - the byte classes of RFC 3261 §25 and RFC 3629 that both the
+ * builders and the parsers use, so that what one builds the other accepts.
+ */
+#ifndef SIPCODES_TEXT_H
+#define SIPCODES_TEXT_H
+
+#include <stddef.h>
+
+/* HEXDIG, either case (ABNF literals are case-insensitive). */
+int sipc_is_hex(unsigned char c);
+
+/* The ASCII a Reason-Phrase admits as itself: reserved / unreserved / SP /
+ * HTAB ("%" starts an escape and is not included). */
+int sipc_is_phrase_char(unsigned char c);
+
+/* Length of the well-formed UTF-8 sequence of 2 to 4 bytes at s (n bytes
+ * available), or 0: no overlong forms, no surrogates, nothing above
+ * U+10FFFF, no lone continuation byte (RFC 3629 §4). */
+size_t sipc_utf8_len(const unsigned char *s, size_t n);
+
+/* True when the 2 bytes at s encode a C1 control, U+0080..U+009F. */
+int sipc_is_c1(const unsigned char *s);
+
+#endif
