@@ -36,7 +36,8 @@ PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks
 
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
-.PHONY: all build run test deps-run deps-test lint warnings rockspec clean
+.PHONY: all build run test deps-run deps-test lint warnings rockspec test-kamailio load \
+        clean
 
 all: build
 
@@ -77,6 +78,14 @@ rockspec:
 	sed -e 's/^version = "scm-1"/version = "$(RELEASE)-1"/' \
 	    -e 's|^  url = "git+file://.",|  url = "git+https://sipcodes.invalid/sipcodes.git",\n  tag = "v$(RELEASE)",|' \
 	    sipcodes-scm-1.rockspec > rockspecs/sipcodes-$(RELEASE)-1.rockspec
+
+# The Kamailio + sipp integration test (also run by make test), and a
+# bounded load run against the same script (LOAD_RATE, LOAD_SECONDS).
+test-kamailio:
+	@sh test/kamailio/run.sh
+
+load:
+	@sh test/kamailio/load.sh
 
 clean:
 	rm -rf build
