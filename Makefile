@@ -53,9 +53,17 @@ deps-run:
 deps-test:
 	@sh tools/deps.sh $(PKG_TEST)
 
+LUA54 := LUA_PATH='lua/?.lua;;' LUA_CPATH='build/5.4/?.so;;' lua5.4
+SIPCODE := $(LUA54) bin/sipcode
+
 run: deps-run
 	@$(MAKE) --no-print-directory build/5.4/sipcodes/core.so
-	LUA_PATH='lua/?.lua;;' LUA_CPATH='build/5.4/?.so;;' lua5.4 examples/demo.lua
+	$(LUA54) examples/demo.lua
+	$(SIPCODE) 486 431
+	$(SIPCODE) 48x busy
+	$(SIPCODE) --q850 17 ORIGINATOR_CANCEL
+	$(SIPCODE) --parse 'SIP/2.0 486 Busy here'
+	$(SIPCODE) --json 486
 
 # Warnings are errors under both compilers, for every Lua's headers.
 warnings:

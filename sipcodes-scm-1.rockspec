@@ -32,6 +32,11 @@ build = {
       incdirs = { "src" },
     },
   },
+  install = {
+    bin = {
+      ["sipcode"] = "bin/sipcode",
+    },
+  },
 }
 test_dependencies = {
   "busted",

@@ -33,6 +33,11 @@ build = {
       incdirs = { "src" },
     },
   },
+  install = {
+    bin = {
+      ["sipcode"] = "bin/sipcode",
+    },
+  },
 }
 test_dependencies = {
   "busted",

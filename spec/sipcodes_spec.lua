@@ -306,7 +306,7 @@ describe("the rockspecs", function()
     local scm = read("sipcodes-scm-1.rockspec")
     for _, path in ipairs({ "lua/sipcodes.lua", "lua/sipcodes/query.lua",
       "lua/sipcodes/semantics.lua", "src/core.c", "src/codes.c", "src/check.c", "src/q850.c",
-      "src/build.c", "src/parse.c", "src/text.c" }) do
+      "src/build.c", "src/parse.c", "src/text.c", "bin/sipcode" }) do
       assert.truthy(scm:find('"' .. path .. '"', 1, true), path)
     end
   end)

@@ -68,11 +68,16 @@ local function reason_matcher(fname, pattern)
     return nil, fname .. ": expected a Lua pattern (string), got " .. type(pattern)
   end
   local p = caseless(pattern)
-  local ok, err = pcall(find, "", p)
-  if not ok then
-    return nil, fname .. ": bad pattern: " .. err
+  -- Lua reports a malformed pattern only when matching reaches the bad
+  -- part ("busy[" fails on "Busy Here", not on ""): try it on every phrase
+  -- here, so that the query itself can never raise.
+  for _, e in core_next, nil, 0 do
+    local ok, err = pcall(find, e.reason, p)
+    if not ok then return nil, fname .. ": bad pattern: " .. err end
+    ok, err = pcall(find, e.name, p)
+    if not ok then return nil, fname .. ": bad pattern: " .. err end
   end
-  return function(reason) return find(reason, p) ~= nil end
+  return function(text) return find(text, p) ~= nil end
 end
 
 -- Compiles a code pattern such as "4xx", "48x" or "x8x" into a predicate
