@@ -14,6 +14,9 @@
 --   any other INVITE       relayed to the gateways in turn: the failure
 --                          route picks what to do by the class of the
 --                          gateway's answer (ksr_failure_gateway).
+--   a CANCEL of it         relayed by tm to the gateway ringing, with a
+--                          Reason header: the caller's, else one made by
+--                          sipcodes.q850.reason_header (cause 16).
 --   anything else          404 Not Found.
 --
 -- sipcodes is found through LUA_PATH and LUA_CPATH in Kamailio's
@@ -92,6 +95,29 @@ local function code_list(s)
   return codes
 end
 
+-- Gives the caller's CANCEL a Reason header (RFC 3326) when it has none:
+-- 'Q.850;cause=16;text="Normal call clearing"', sipcodes.q850.reason_header(16),
+-- since a CANCEL ends the call normally (RFC 3398 §8.2.6.1 maps BYE and
+-- CANCEL to cause 16).  One the caller gave is left as it is.
+--
+-- tm does not relay the caller's CANCEL: it builds the one it sends to
+-- the gateway from the INVITE it sent there, and copies into it the Reason
+-- headers of the CANCEL as received (modparam e2e_cancel_reason, on by
+-- default).  A header added with KSR.hdr.append is only pending until the
+-- message is sent, so tm would not see it: msg_apply_changes (textopsx)
+-- writes it into the message.  False when the message can no longer be
+-- used (its rewrite did not parse): then nothing is relayed.
+local function cancel_reason()
+  if KSR.hdr.is_present("Reason") > 0 then return true end
+  KSR.hdr.append("Reason: " .. sipcodes.q850.reason_header(16) .. "\r\n")
+  local rc = KSR.textopsx.msg_apply_changes()
+  if rc < 0 then
+    KSR.warn("sipcodes: CANCEL relayed without a Reason header, Call-ID "
+      .. KSR.pv.get("$ci") .. "\n")
+  end
+  return rc ~= 0
+end
+
 -- Relays the INVITE to gateway n, with the failure route armed.
 local function relay_to_gateway(n)
   KSR.pv.seti(GW_AVP, n)
@@ -121,6 +147,9 @@ function ksr_request_route()
     return
   end
   if method == "CANCEL" then
+    -- Before t_check_trans and t_relay: msg_apply_changes must come
+    -- before tm has a transaction for the request.
+    if not cancel_reason() then return end
     if KSR.tm.t_check_trans() > 0 then KSR.tm.t_relay() end
     return
   end

@@ -137,11 +137,32 @@ sed_escape() {
   printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'
 }
 
-# The last message sipp received, as it came (CRLF), from its message log.
+# The last message sipp received, as it came (CRLF), from its message log $1;
+# with a method $2, the last request of that method.
 last_received() {
-  awk '/^-{40,} / { inrecv = 0; next }
-       /message received/ { inrecv = 1; msg = ""; first = 1; next }
-       inrecv && first && $0 == "" { first = 0; next }
-       inrecv { first = 0; msg = msg $0 "\n" }
-       END { printf "%s", msg }' "$1"
+  awk -v method="${2:-}" '
+    function done() {
+      if (inrecv && (method == "" || index(start, method " ") == 1)) last = msg
+      inrecv = 0
+    }
+    /^-{40,} / { done(); next }
+    /message received/ { done(); inrecv = 1; msg = ""; start = ""; next }
+    inrecv && msg == "" && $0 == "" { next }
+    inrecv { if (msg == "") start = $0; msg = msg $0 "\n" }
+    END { done(); printf "%s", last }' "$1"
+}
+
+# Fills the Reason fields of a CANCEL scenario $1 (cancel.xml.in or
+# cancel-gateway.xml.in, after fill) with the value $2 of a Reason header:
+# @CANCEL_REASON@ becomes the header line, or goes when $2 is empty;
+# @CANCEL_REASON_RE@ a regular expression for that whole line.
+fill_cancel_reason() {
+  if [ -n "$2" ]; then
+    re="[[:cntrl:]]Reason: $(regex_xml "$2")[[:cntrl:]]"
+    sed -e "s|@CANCEL_REASON@|Reason: $(sed_escape "$2")|g" \
+      -e "s|@CANCEL_REASON_RE@|$(sed_escape "$re")|g" "$1" >"$1.tmp"
+  else
+    sed -e '/^[[:space:]]*@CANCEL_REASON@[[:space:]]*$/d' "$1" >"$1.tmp"
+  fi
+  mv "$1.tmp" "$1"
 }

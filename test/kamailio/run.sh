@@ -7,7 +7,9 @@
 #   - an INVITE transaction: tm's stateful reply, then the ACK it absorbs;
 #   - the failure route: failover to the next gateway on 5xx or no answer,
 #     none on 4xx or 6xx (the gateways are sipps on loopback too);
-#   - sipcodes.best and sipcodes.reason_header on the wire.
+#   - sipcodes.best and sipcodes.reason_header on the wire;
+#   - a CANCEL: the one tm sends the gateway has the caller's Reason header,
+#     else the one sipcodes.q850.reason_header(16) makes.
 # Prints one line per check and ends with "N passed, M failed"; exits
 # non-zero when a check failed or Kamailio could not start.  Needs root or
 # sudo only to install what is missing (tools/deps.sh).
@@ -39,7 +41,7 @@ if ! kam_setup; then
   fail "setup: see above"
   finish
 fi
-# Every call is bounded, but 77 of them against a Kamailio that hangs
+# Every call is bounded, but the ninety or so against a Kamailio that hangs
 # would not be: the whole run stops at this deadline.
 deadline=$(($(date +%s) + 120))
 
@@ -155,15 +157,23 @@ else
 fi
 
 # --- the failure route, with gateways --------------------------------------
-# start_gateway NAME PORT CODE: a sipp that answers one INVITE with CODE.
-start_gateway() {
-  fill "$here/gateway.xml.in" "$work/$cname-$1.xml" - "$3" "$(reason_of "$3")"
+# run_gateway NAME PORT: a sipp on PORT that plays the scenario
+# $work/$cname-NAME.xml for one call, in the background (its pid last in
+# $bg_pids), its messages in $work/$cname-NAME.msg.
+run_gateway() {
   (cd "$work" && exec timeout 20 sipp -sf "$work/$cname-$1.xml" -i 127.0.0.1 -p "$2" \
     -m 1 -nostdin -key gw "$1" \
-    -trace_msg -message_file "$work/$cname-$1.msg" >"$work/$cname-$1.out" 2>&1) &
+    -trace_msg -message_file "$work/$cname-$1.msg" \
+    -trace_err -error_file "$work/$cname-$1.err" >"$work/$cname-$1.out" 2>&1) &
   bg_pids="$bg_pids $!"
   i=0
   while ! port_bound "$2" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+
+# start_gateway NAME PORT CODE: a sipp that answers one INVITE with CODE.
+start_gateway() {
+  fill "$here/gateway.xml.in" "$work/$cname-$1.xml" - "$3" "$(reason_of "$3")"
+  run_gateway "$1" "$2"
 }
 
 # gateway_case NAME LABEL GW1-CODE GW2-CODE EXPECTED-CODE [HEADER...]:
@@ -236,6 +246,66 @@ if has_function best && has_function reason_header; then
 else
   has_function best || missing "failure route: every gateway failed" best
   has_function reason_header || missing "failure route: every gateway failed" reason_header
+fi
+
+# --- a CANCEL with a Reason header (RFC 3326) ------------------------------
+# The caller CANCELs an INVITE that Kamailio relayed to a gateway, once it
+# rings.  tm builds the CANCEL the gateway gets; it must carry the caller's
+# Reason header, else the one sipcodes.q850.reason_header(16) makes (RFC
+# 3398 §8.2.6.1: a CANCEL is cause 16, normal call clearing).
+
+# cancel_case NAME LABEL CALLER-REASON EXPECTED-REASON: CALLER-REASON is
+# the value of the Reason header in the caller's CANCEL ("": none),
+# EXPECTED-REASON that of the one Reason header the gateway must get.
+cancel_case() {
+  # check_status sets label and want: these names are its own.
+  cname=$1 clabel=$2 ctheirs=$3 cwant=$4
+  reason=$(reason_of 487)
+  fill "$here/cancel-gateway.xml.in" "$work/$cname-gw1.xml" - 487 "$reason"
+  fill_cancel_reason "$work/$cname-gw1.xml" "$cwant"
+  run_gateway gw1 "$gw1_port"
+  gw=${bg_pids##* }
+  fill "$here/cancel.xml.in" "$work/$cname.xml" alice 487 "$reason"
+  fill_cancel_reason "$work/$cname.xml" "$ctheirs"
+  run_uac "$cname" "$work/$cname.xml"
+  rc=$?
+  # The gateway ends with tm's ACK of its 487; give it a moment.
+  i=0
+  while kill -0 "$gw" 2>/dev/null && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+  kill -TERM "$gw" 2>/dev/null
+  wait "$gw"
+  gw_rc=$?
+  bg_pids=""
+  check_status "$clabel: the caller's INVITE" "$cname" $rc "SIP/2.0 487 $reason" "X-Gateway: gw1"
+  last_received "$work/$cname-gw1.msg" CANCEL | grep -i '^Reason[[:space:]]*:' \
+    | tr -d '\r' >"$work/$cname-gw1.reason"
+  got=$(cat "$work/$cname-gw1.reason")
+  if [ "$got" != "Reason: $cwant" ]; then
+    fail "$clabel: the gateway's CANCEL: expected the one header \"Reason: $cwant\"," \
+      "got \"$got\" (see $work/$cname-gw1.*)"
+  elif [ "$gw_rc" -ne 0 ]; then
+    fail "$clabel: the gateway's CANCEL: \"$got\", but its sipp failed the call" \
+      "(exit $gw_rc; see $work/$cname-gw1.*)"
+  else
+    pass "$clabel: the gateway's CANCEL: $got"
+  fi
+}
+
+if has_function q850.reason_header; then
+  header=$(lua_eval 'io.write(s.q850.reason_header(16))')
+  want='Q.850;cause=16;text="Normal call clearing"'
+  if [ "$header" = "$want" ]; then
+    pass "sipcodes.q850.reason_header(16): $header"
+  else
+    fail "sipcodes.q850.reason_header(16): expected '$want', got '$header'"
+  fi
+  cancel_case cancel "CANCEL without a Reason -> sipcodes.q850.reason_header(16)" \
+    "" "$header"
+  theirs='SIP;cause=200;text="Call completed elsewhere"'
+  cancel_case cancel-reason "CANCEL with a Reason -> relayed as it is" \
+    "$theirs" "$theirs"
+else
+  missing "CANCEL sip:alice@" q850.reason_header
 fi
 
 # --- Kamailio's own view ---------------------------------------------------
