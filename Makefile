@@ -36,7 +36,7 @@ PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks
 
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
-.PHONY: all build run test deps-run deps-test lint warnings rockspec test-kamailio load \
+.PHONY: all build run test deps-run deps-test deps-bench lint warnings rockspec test-kamailio load \
         clean
 
 all: build
@@ -86,6 +86,13 @@ rockspec:
 	sed -e 's/^version = "scm-1"/version = "$(RELEASE)-1"/' \
 	    -e 's|^  url = "git+file://.",|  url = "git+https://sipcodes.invalid/sipcodes.git",\n  tag = "v$(RELEASE)",|' \
 	    sipcodes-scm-1.rockspec > rockspecs/sipcodes-$(RELEASE)-1.rockspec
+
+# make bench (bench/bench.mk) installs what it needs first.
+bench: deps-bench
+deps-bench:
+	@sh tools/deps.sh $(PKG_BUILD) $(PKG_LUA) valgrind
+
+include bench/bench.mk
 
 # The Kamailio + sipp integration test (also run by make test), and a
 # bounded load run against the same script (LOAD_RATE, LOAD_SECONDS).

@@ -274,12 +274,68 @@ describe("the module", function()
     assert.is_nil(sipcodes["486"])
   end)
 
+  local function fresh()
+    package.loaded.sipcodes, package.loaded["sipcodes.core"] = nil, nil
+    package.loaded["sipcodes.query"], package.loaded["sipcodes.semantics"] = nil, nil
+    return require("sipcodes")
+  end
+
+  it("becomes a plain table once indexed with several unknown codes", function()
+    local s = fresh()
+    assert.is_table(getmetatable(s))
+    for code = 441, 447 do assert.is_nil(s[code]) end
+    assert.is_table(getmetatable(s))
+    assert.is_nil(s[998])
+    assert.is_nil(getmetatable(s))
+    -- Everything the metatable gave is now a plain field.
+    assert.equal(s.lookup(486), rawget(s, 486))
+    assert.equal(486, rawget(s, "BUSY_HERE"))
+    assert.is_function(rawget(s, "match"))
+    assert.is_table(rawget(s, "q850"))
+    assert.equal(407, s.best({ 503, 407 }))
+    assert.is_nil(s[431])
+    assert.is_nil(s.NO_SUCH_CONSTANT)
+  end)
+
+  it("loads the query and semantics layers only when first used", function()
+    fresh()
+    assert.is_nil(package.loaded["sipcodes.query"])
+    assert.is_nil(package.loaded["sipcodes.semantics"])
+    local s = package.loaded.sipcodes
+    assert.equal(4, #s.match("18x"))
+    assert.is_table(package.loaded["sipcodes.query"])
+    assert.is_nil(package.loaded["sipcodes.semantics"])
+    assert.equal(486, s.q850.to_sip(17))
+    assert.is_table(package.loaded["sipcodes.semantics"])
+  end)
+
+  it("remembers nil answers without growing past a bound", function()
+    local s = fresh()
+    local core = require("sipcodes.core")
+    local _, first = s.lookup(431)
+    local _, again = s.lookup(431)
+    assert.equal(first, again)
+    assert.equal("sipcodes.reason: 431 is not a registered SIP response code",
+      select(2, s.reason(431)))
+    for i = 1, 3000 do
+      local e, msg = s.lookup(1000 + i)
+      assert.is_nil(e)
+      assert.equal("sipcodes.lookup: expected a SIP status code (100..699), got " .. (1000 + i), msg)
+    end
+    local n = 0
+    for _ in pairs(core.lookup_misses) do n = n + 1 end
+    assert.is_true(n <= 1024, n .. " remembered")
+    assert.equal("Custom", s.reason(431, "Custom"))
+    assert.equal(first, core.lookup_misses[431])
+  end)
+
   it("creates no global", function()
     local before = {}
     for k in pairs(_G) do before[k] = true end
-    package.loaded.sipcodes, package.loaded["sipcodes.core"] = nil, nil
-    local fresh = require("sipcodes")
-    assert.equal(486, fresh.lookup(486).code)
+    local s = fresh()
+    assert.equal(486, s.lookup(486).code)
+    assert.equal(486, s.q850.to_sip(17))
+    assert.equal(1, #s.match("486"))
     for k in pairs(_G) do assert.is_true(before[k], "new global " .. tostring(k)) end
   end)
 end)

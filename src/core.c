@@ -1,32 +1,48 @@
 /*
  * core.c - sipcodes.core: builds the entries Lua sees from the static
- * table in codes.c, and answers the per-code questions.
+ * table in codes.c, the module table, and the per-code slow paths.
  *
  * The hot paths (lookup, reason, class, the predicates) are thin Lua
- * functions in sipcodes.lua that read three cache tables owned by this
- * module: `entries`, `reasons` and `classes`.  Those caches are filled here
- * on the first question about a code, so that a state that never asks about
- * a code never pays for it (FreeSWITCH builds a fresh Lua state for every
- * script run).  They are keyed by the argument as given, an integer or a
- * three-digit string, and only valid codes are ever stored, so they stay
- * bounded whatever a caller passes.
+ * functions in sipcodes.lua that read cache tables owned by this module:
+ * `entries`, `reasons` and `classes`, filled here on the first question
+ * about a code, and `lookup_misses` and `reason_misses`, the messages of
+ * answers that were nil.  A state that never asks about a code never pays
+ * for it: FreeSWITCH builds a fresh Lua state for every script run.  The
+ * caches are keyed by the argument as given; the first three hold valid
+ * codes only, the misses at most MISSES_MAX keys each, so they stay bounded
+ * whatever a caller passes.
  *
- * The caches and the two metamethods every entry shares are upvalues of the
- * module's functions: per-state data, no C globals.
+ * All per-state data sits in one table, the upvalue of the functions that
+ * need it: no C globals, since many Lua states run in parallel threads.
  */
 #include <string.h>
 
 #include "sipcodes.h"
 #include "parse.h"
 
+/* Slots of the state table. */
 enum {
-  UV_ENTRIES = 1,  /* code -> read-only entry */
-  UV_REASONS,      /* code -> reason phrase */
-  UV_CLASSES,      /* code -> class digit, for every code 100..699 */
-  UV_NEWINDEX,     /* __newindex shared by every entry */
-  UV_TOSTRING,     /* __tostring shared by every entry */
-  UV_COUNT = UV_TOSTRING
+  S_ENTRIES = 1,   /* code -> read-only entry */
+  S_REASONS,       /* code -> reason phrase */
+  S_CLASSES,       /* code -> class digit, for every code 100..699 */
+  S_LOOKUP_MISSES, /* value -> message of lookup's nil answer */
+  S_REASON_MISSES, /* value -> message of reason's nil answer */
+  S_NEWINDEX,      /* __newindex shared by every entry */
+  S_TOSTRING,      /* __tostring shared by every entry */
+  S_NEXT,          /* the iterator each() returns */
+  S_LOOKUP_COUNT,  /* keys in S_LOOKUP_MISSES */
+  S_REASON_COUNT,  /* keys in S_REASON_MISSES */
+  S_UNKNOWN,       /* unregistered codes the module table was indexed with */
+  S_COUNT = S_UNKNOWN
 };
+
+/* Enough for every code 100..699 and many bad values; a flood of
+ * distinct bad values then costs a call into C each, not memory. */
+#define MISSES_MAX 1024
+
+/* A module table indexed with this many unregistered codes is completed
+ * (see complete()). */
+#define UNKNOWN_BEFORE_COMPLETE 8
 
 static const char *const class_names[] = {
   NULL, "Provisional", "Success", "Redirection",
@@ -34,6 +50,42 @@ static const char *const class_names[] = {
 };
 
 static const char *const status_names[] = {"current", "deprecated", "historic"};
+
+/* Fields of the layers loaded on first use, and their modules. */
+static const struct {
+  const char *field, *module;
+} lazy[] = {
+  {"match", "sipcodes.query"},
+  {"find", "sipcodes.query"},
+  {"select", "sipcodes.query"},
+  {"best", "sipcodes.semantics"},
+  {"status_line", "sipcodes.semantics"},
+  {"parse_status_line", "sipcodes.semantics"},
+  {"reason_header", "sipcodes.semantics"},
+  {"parse_reason", "sipcodes.semantics"},
+  {"q850", "sipcodes.semantics"},
+  {"headers", "sipcodes.semantics"},
+  {"retry_after", "sipcodes.semantics"},
+};
+
+#define STATE lua_upvalueindex(1)
+
+static void push_state(lua_State *L, int slot)
+{
+  lua_rawgeti(L, STATE, slot);
+}
+
+/* state[slot] = state[slot] + 1; returns the old value. */
+static lua_Integer bump(lua_State *L, int slot)
+{
+  lua_Integer n;
+  push_state(L, slot);
+  n = lua_tointeger(L, -1);
+  lua_pop(L, 1);
+  lua_pushinteger(L, n + 1);
+  lua_rawseti(L, STATE, slot);
+  return n;
+}
 
 /* ---- entries ---------------------------------------------------------- */
 
@@ -86,9 +138,9 @@ static void build_entry(lua_State *L, const struct sipc_code *c)
   lua_pushstring(L, c->description);
   lua_setfield(L, -2, "description");
   lua_setfield(L, -2, "__index");
-  lua_pushvalue(L, lua_upvalueindex(UV_NEWINDEX));
+  push_state(L, S_NEWINDEX);
   lua_setfield(L, -2, "__newindex");
-  lua_pushvalue(L, lua_upvalueindex(UV_TOSTRING));
+  push_state(L, S_TOSTRING);
   lua_setfield(L, -2, "__tostring");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
@@ -98,28 +150,63 @@ static void build_entry(lua_State *L, const struct sipc_code *c)
 /* Pushes the one entry of c in this state, building it on first use. */
 static void push_entry(lua_State *L, const struct sipc_code *c)
 {
-  lua_rawgeti(L, lua_upvalueindex(UV_ENTRIES), c->code);
-  if (!lua_isnil(L, -1)) return;
-  lua_pop(L, 1);
-  build_entry(L, c);
-  lua_pushvalue(L, -1);
-  lua_rawseti(L, lua_upvalueindex(UV_ENTRIES), c->code);
+  push_state(L, S_ENTRIES);
+  lua_rawgeti(L, -1, c->code);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    build_entry(L, c);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, c->code);
+  }
+  lua_remove(L, -2);
+}
+
+/* cache[key at idx] = value on top (popped). */
+static void cache_set(lua_State *L, int slot, int idx)
+{
+  push_state(L, slot);
+  lua_pushvalue(L, idx);
+  lua_pushvalue(L, -3);
+  lua_rawset(L, -3);
+  lua_pop(L, 2);
 }
 
 /* Remembers what the Lua fast paths need for a valid code given at idx. */
 static void cache_code(lua_State *L, int idx, int code,
                        const struct sipc_code *c)
 {
-  lua_pushvalue(L, idx);
   lua_pushinteger(L, code / 100);
-  lua_rawset(L, lua_upvalueindex(UV_CLASSES));
+  cache_set(L, S_CLASSES, idx);
   if (c == NULL) return;
-  lua_pushvalue(L, idx);
   lua_pushstring(L, c->reason);
-  lua_rawset(L, lua_upvalueindex(UV_REASONS));
-  lua_pushvalue(L, idx);
+  cache_set(L, S_REASONS, idx);
   push_entry(L, c);
-  lua_rawset(L, lua_upvalueindex(UV_ENTRIES));
+  cache_set(L, S_ENTRIES, idx);
+}
+
+/*
+ * Remembers the message on top of the stack as the nil answer for the value
+ * at idx, so that asking again costs no call into C and no new string.
+ * Only values that make bounded keys are kept: numbers but NaN (which no
+ * table takes), booleans and short strings, MISSES_MAX of them at most.
+ */
+static void memo_miss(lua_State *L, int idx, int slot, int count_slot)
+{
+  int t = lua_type(L, idx);
+  if (t == LUA_TNUMBER) {
+    /* NaN is no key; 0 and -0.0 are one key with two messages. */
+    lua_Number n = lua_tonumber(L, idx);
+    if (n != n || n == 0) return;
+  } else if (t == LUA_TSTRING) {
+    size_t len;
+    lua_tolstring(L, idx, &len);
+    if (len > 8) return;
+  } else if (t != LUA_TBOOLEAN) {
+    return;
+  }
+  if (bump(L, count_slot) >= MISSES_MAX) return;
+  lua_pushvalue(L, -1);
+  cache_set(L, slot, idx);
 }
 
 static int unregistered(lua_State *L, int code, const char *fname)
@@ -136,13 +223,21 @@ static int unregistered(lua_State *L, int code, const char *fname)
 static int core_lookup(lua_State *L)
 {
   int code;
-  const struct sipc_code *c;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, "sipcodes.lookup");
-  c = sipc_find(code);
-  cache_code(L, 1, code, c);
-  if (c == NULL) return unregistered(L, code, "sipcodes.lookup");
-  push_entry(L, c);
-  return 1;
+  const struct sipc_code *c = NULL;
+  lua_settop(L, 1);
+  if (sipc_tocode(L, 1, &code)) {
+    c = sipc_find(code);
+    cache_code(L, 1, code, c);
+    if (c != NULL) {
+      push_entry(L, c);
+      return 1;
+    }
+    unregistered(L, code, "sipcodes.lookup");
+  } else {
+    sipc_badcode(L, 1, "sipcodes.lookup");
+  }
+  memo_miss(L, 1, S_LOOKUP_MISSES, S_LOOKUP_COUNT);
+  return 2;
 }
 
 /* core.reason(code [, default]) -> phrase | default | nil, message */
@@ -153,6 +248,7 @@ static int core_reason(lua_State *L)
   if (has_default && lua_type(L, 2) != LUA_TSTRING)
     return luaL_error(L, "sipcodes.reason: bad argument #2 (default): "
                       "string expected, got %s", luaL_typename(L, 2));
+  lua_settop(L, 2);
   if (sipc_tocode(L, 1, &code)) {
     const struct sipc_code *c = sipc_find(code);
     cache_code(L, 1, code, c);
@@ -160,12 +256,14 @@ static int core_reason(lua_State *L)
       lua_pushstring(L, c->reason);
       return 1;
     }
-    if (!has_default) return unregistered(L, code, "sipcodes.reason");
-  } else if (!has_default) {
-    return sipc_badcode(L, 1, "sipcodes.reason");
+    if (has_default) return 1;
+    unregistered(L, code, "sipcodes.reason");
+  } else {
+    if (has_default) return 1;
+    sipc_badcode(L, 1, "sipcodes.reason");
   }
-  lua_settop(L, 2);
-  return 1;
+  memo_miss(L, 1, S_REASON_MISSES, S_REASON_COUNT);
+  return 2;
 }
 
 /* core.class(code) -> 1..6 | nil, message */
@@ -266,8 +364,8 @@ static int core_resolve(lua_State *L)
   return 1;
 }
 
-/* Iterator of sipcodes.each(): the registered code after `code`, and its
- * entry, or nothing at the end. */
+/* The iterator of sipcodes.each(): the registered code after the control
+ * value, and its entry, or nothing at the end. */
 static int core_next(lua_State *L)
 {
   lua_Number after = luaL_optnumber(L, 2, 0);
@@ -279,73 +377,207 @@ static int core_next(lua_State *L)
   return 2;
 }
 
-/*
- * core.index(key) -> value | nil
- * What the module table's __index gives for key: the entry of a registered
- * code given as a number, or the code of a constant name (exact case).
- */
-static int core_index(lua_State *L)
+/* sipcodes.each() -> iterator, nil, 0: every registered code, ascending. */
+static int core_each(lua_State *L)
 {
-  int code;
-  const struct sipc_code *c;
-  if (lua_type(L, 1) == LUA_TNUMBER) {
-    if (sipc_tocode(L, 1, &code) && (c = sipc_find(code)) != NULL) {
-      push_entry(L, c);
-      return 1;
-    }
-  } else if (lua_type(L, 1) == LUA_TSTRING) {
-    size_t i;
-    const char *s = lua_tostring(L, 1);
-    for (i = 0; i < sipc_ncodes; i++) {
-      if (strcmp(s, sipc_codes[i].name) == 0) {
-        lua_pushinteger(L, sipc_codes[i].code);
-        return 1;
-      }
-    }
-  }
-  return 0;
+  push_state(L, S_NEXT);
+  lua_pushnil(L);
+  lua_pushinteger(L, 0);
+  return 3;
 }
 
-static const luaL_Reg funcs[] = {
+/* ---- the module table -------------------------------------------------- */
+
+/* Exact equality of s (len bytes, maybe holding NUL) and the C string t. */
+static int same(const char *s, size_t len, const char *t)
+{
+  return strlen(t) == len && memcmp(s, t, len) == 0;
+}
+
+/* Pushes a field of a layer module, require'd. */
+static void push_lazy(lua_State *L, size_t i)
+{
+  lua_getglobal(L, "require");
+  lua_pushstring(L, lazy[i].module);
+  lua_call(L, 1, 1);
+  lua_getfield(L, -1, lazy[i].field);
+  lua_remove(L, -2);
+}
+
+/*
+ * Turns the lazy module table at t into a plain one: every entry, every
+ * constant and every layer field stored in it, and its metatable removed.
+ * A table cannot remember a miss, so while the metatable is there, every
+ * unregistered code costs a call to module_index; a state that has shown it
+ * asks for such codes pays once for the whole table instead.  Not done at
+ * load, where every script would pay for it.
+ */
+static void complete(lua_State *L, int t)
+{
+  size_t i;
+  for (i = 0; i < sipc_ncodes; i++) {
+    push_entry(L, &sipc_codes[i]);
+    lua_rawseti(L, t, sipc_codes[i].code);
+    lua_pushinteger(L, sipc_codes[i].code);
+    lua_setfield(L, t, sipc_codes[i].name);
+  }
+  for (i = 0; i < sizeof lazy / sizeof lazy[0]; i++) {
+    push_lazy(L, i);
+    lua_setfield(L, t, lazy[i].field);
+  }
+  lua_pushnil(L);
+  lua_setmetatable(L, t);
+}
+
+/*
+ * __index of the module table: the entry of a registered code (numbers
+ * only), the code of a constant name, or a field of a layer loaded on
+ * first use; each is stored in the table, so that the next access is a
+ * plain table read.
+ */
+static int module_index(lua_State *L)
+{
+  int code;
+  size_t i, len;
+  const char *key;
+  const struct sipc_code *c;
+  lua_settop(L, 2);
+  if (lua_type(L, 2) == LUA_TNUMBER) {
+    if (sipc_tocode(L, 2, &code) && (c = sipc_find(code)) != NULL) {
+      push_entry(L, c);
+      lua_pushvalue(L, -1);
+      lua_rawseti(L, 1, code);
+      return 1;
+    }
+    if (bump(L, S_UNKNOWN) + 1 >= UNKNOWN_BEFORE_COMPLETE) complete(L, 1);
+    return 0;
+  }
+  if (lua_type(L, 2) != LUA_TSTRING) return 0;
+  key = lua_tolstring(L, 2, &len);
+  for (i = 0; i < sipc_ncodes; i++) {
+    if (same(key, len, sipc_codes[i].name)) {
+      lua_pushinteger(L, sipc_codes[i].code);
+      break;
+    }
+  }
+  for (i = 0; lua_gettop(L) == 2 && i < sizeof lazy / sizeof lazy[0]; i++)
+    if (same(key, len, lazy[i].field)) push_lazy(L, i);
+  if (lua_gettop(L) == 2) return 0;
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, 1);
+  return 1;
+}
+
+/* Functions that use the state table. */
+static const luaL_Reg stateful[] = {
   {"lookup", core_lookup},
   {"reason", core_reason},
   {"class", core_class},
   {"is", core_is},
+  {"resolve", core_resolve},
+  {"each", core_each},
+  {NULL, NULL}
+};
+
+/* Functions that need nothing but their arguments: light C functions from
+ * Lua 5.2 on, which cost no memory. */
+static const luaL_Reg plain[] = {
   {"class_name", core_class_name},
   {"code", core_code},
-  {"resolve", core_resolve},
-  {"next", core_next},
-  {"index", core_index},
+  {NULL, NULL}
+};
+
+static const luaL_Reg parsers[] = {
   {"parse_status_line", sipc_parse_status_line},
   {"parse_reason", sipc_parse_reason},
   {NULL, NULL}
 };
 
+/* What the module table gets from the core at load. */
+static const char *const module_fields[] = {
+  "class_name", "code", "resolve", "each", NULL
+};
+
+static void set_funcs(lua_State *L, int t, const luaL_Reg *l, int state)
+{
+  for (; l->name != NULL; l++) {
+    if (state) {
+      lua_pushvalue(L, state);
+      lua_pushcclosure(L, l->func, 1);
+    } else {
+      lua_pushcfunction(L, l->func);
+    }
+    lua_setfield(L, t, l->name);
+  }
+}
+
+/* core.semantics() -> the C functions of sipcodes.semantics, in a table
+ * made when that layer loads, so that a script that only looks codes up
+ * does not hold them. */
+static int core_semantics(lua_State *L)
+{
+  lua_createtable(L, 0, 10);
+  set_funcs(L, 1, parsers, 0);
+  set_funcs(L, 1, sipc_q850_funcs, 0);
+  set_funcs(L, 1, sipc_build_funcs, 0);
+  return 1;
+}
+
 int luaopen_sipcodes_core(lua_State *L);
 
 int luaopen_sipcodes_core(lua_State *L)
 {
-  static const char *const caches[] = {"entries", "reasons", "classes"};
-  static const luaL_Reg *const parts[] = {funcs, sipc_q850_funcs,
-                                          sipc_build_funcs};
-  int i, u;
-  lua_createtable(L, 0, 32);
-  for (i = 0; i < 3; i++) {
-    lua_createtable(L, 0, 0);
+  static const struct {
+    int slot;
+    const char *field;
+  } caches[] = {
+    {S_ENTRIES, "entries"}, {S_REASONS, "reasons"}, {S_CLASSES, "classes"},
+    {S_LOOKUP_MISSES, "lookup_misses"}, {S_REASON_MISSES, "reason_misses"},
+  };
+  int core, state, module;
+  size_t i;
+  lua_createtable(L, 0, 16);
+  core = lua_gettop(L);
+  lua_createtable(L, S_COUNT, 0);
+  state = lua_gettop(L);
+  for (i = 0; i < sizeof caches / sizeof caches[0]; i++) {
+    lua_newtable(L);
     lua_pushvalue(L, -1);
-    lua_setfield(L, -3 - i, caches[i]);
+    lua_rawseti(L, state, caches[i].slot);
+    lua_setfield(L, core, caches[i].field);
   }
   lua_pushcfunction(L, entry_newindex);
+  lua_rawseti(L, state, S_NEWINDEX);
   lua_pushcfunction(L, entry_tostring);
-  /* Every function of every part shares the same upvalues. */
-  for (i = 0; i < (int)(sizeof parts / sizeof parts[0]); i++) {
-    const luaL_Reg *l;
-    for (l = parts[i]; l->name != NULL; l++) {
-      for (u = 0; u < UV_COUNT; u++) lua_pushvalue(L, -UV_COUNT);
-      lua_pushcclosure(L, l->func, UV_COUNT);
-      lua_setfield(L, -(UV_COUNT + 2), l->name);
-    }
+  lua_rawseti(L, state, S_TOSTRING);
+  lua_pushvalue(L, state);
+  lua_pushcclosure(L, core_next, 1);
+  lua_rawseti(L, state, S_NEXT);
+  for (i = S_LOOKUP_COUNT; i <= S_UNKNOWN; i++) {
+    lua_pushinteger(L, 0);
+    lua_rawseti(L, state, (int)i);
   }
-  lua_pop(L, UV_COUNT);
+  set_funcs(L, core, stateful, state);
+  set_funcs(L, core, plain, 0);
+  lua_pushcfunction(L, core_semantics);
+  lua_setfield(L, core, "semantics");
+
+  /* The module table sipcodes.lua completes and returns. */
+  lua_createtable(L, 0, 16);
+  module = lua_gettop(L);
+  lua_pushliteral(L, "sipcodes " SIPC_VERSION);
+  lua_setfield(L, module, "_VERSION");
+  for (i = 0; module_fields[i] != NULL; i++) {
+    lua_getfield(L, core, module_fields[i]);
+    lua_setfield(L, module, module_fields[i]);
+  }
+  lua_createtable(L, 0, 1);
+  lua_pushvalue(L, state);
+  lua_pushcclosure(L, module_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, module);
+  lua_setfield(L, core, "module");
+  lua_settop(L, core);
   return 1;
 }

@@ -36,6 +36,9 @@ extern const size_t sipc_ncodes;
 #define SIPC_MIN 100
 #define SIPC_MAX 699
 
+/* The version, as in the rockspec. */
+#define SIPC_VERSION "1.0.0"
+
 /* The registered entry for code, or NULL. */
 const struct sipc_code *sipc_find(int code);
 

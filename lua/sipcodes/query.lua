@@ -5,7 +5,7 @@
 
 local core = require("sipcodes.core")
 
-local core_next = core.next
+local each = core.each
 local concat, find, lower, sub, upper =
   table.concat, string.find, string.lower, string.sub, string.upper
 local pairs, pcall, tostring, type = pairs, pcall, tostring, type
@@ -71,7 +71,7 @@ local function reason_matcher(fname, pattern)
   -- Lua reports a malformed pattern only when matching reaches the bad
   -- part ("busy[" fails on "Busy Here", not on ""): try it on every phrase
   -- here, so that the query itself can never raise.
-  for _, e in core_next, nil, 0 do
+  for _, e in each() do
     local ok, err = pcall(find, e.reason, p)
     if not ok then return nil, fname .. ": bad pattern: " .. err end
     ok, err = pcall(find, e.name, p)
@@ -104,7 +104,7 @@ end
 
 local function collect(keep)
   local list = {}
-  for code, e in core_next, nil, 0 do
+  for code, e in each() do
     if keep(code, e) then list[#list + 1] = e end
   end
   return list

@@ -6,24 +6,25 @@
 
 local core = require("sipcodes.core")
 
+local c = core.semantics()
 local core_class = core.class
 local floor, type = math.floor, type
 
 local S = {}
 
-S.status_line = core.status_line            -- RFC 3261 §7.2, §25
-S.parse_status_line = core.parse_status_line
-S.reason_header = core.reason_header        -- RFC 3326 §2
-S.parse_reason = core.parse_reason
+S.status_line = c.status_line              -- RFC 3261 §7.2, §25
+S.parse_status_line = c.parse_status_line  -- RFC 3261 §7.2, §25
+S.reason_header = c.reason_header          -- RFC 3326 §2
+S.parse_reason = c.parse_reason            -- RFC 3326 §2, RFC 9366
 
 --- Q.850 causes (RFC 3398, and FreeSWITCH's mapping as a profile).
 S.q850 = {
-  to_sip = core.q850_to_sip,
-  from_sip = core.q850_from_sip,
-  name = core.q850_name,
-  cause = core.q850_cause,
-  text = core.q850_text,
-  reason_header = core.q850_reason_header,
+  to_sip = c.q850_to_sip,
+  from_sip = c.q850_from_sip,
+  name = c.q850_name,
+  cause = c.q850_cause,
+  text = c.q850_text,
+  reason_header = c.q850_reason_header,
 }
 
 -- RFC 3261 §16.7 step 6: within 4xx, responses that let the request be
