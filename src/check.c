@@ -30,6 +30,7 @@ void sipc_pushvalue_desc(lua_State *L, int idx)
       return;
     }
 #endif
+    if (n == 0) n = 0;  /* -0.0 reads "0": one key, so one message */
     if (n != n) snprintf(buf, sizeof buf, "nan");
     else if (n == HUGE_VAL) snprintf(buf, sizeof buf, "inf");
     else if (n == -HUGE_VAL) snprintf(buf, sizeof buf, "-inf");

@@ -194,9 +194,8 @@ static void memo_miss(lua_State *L, int idx, int slot, int count_slot)
 {
   int t = lua_type(L, idx);
   if (t == LUA_TNUMBER) {
-    /* NaN is no key; 0 and -0.0 are one key with two messages. */
     lua_Number n = lua_tonumber(L, idx);
-    if (n != n || n == 0) return;
+    if (n != n) return;  /* NaN is no key */
   } else if (t == LUA_TSTRING) {
     size_t len;
     lua_tolstring(L, idx, &len);

@@ -9,26 +9,6 @@ int sipc_is_hex(unsigned char c)
          (c >= 'A' && c <= 'F');
 }
 
-/* A switch rather than strchr, so that NUL never matches. */
-int sipc_is_phrase_char(unsigned char c)
-{
-  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-      (c >= 'A' && c <= 'Z'))
-    return 1;
-  switch (c) {
-  case ' ': case '\t':
-  /* reserved */
-  case ';': case '/': case '?': case ':': case '@': case '&': case '=':
-  case '+': case '$': case ',':
-  /* mark */
-  case '-': case '_': case '.': case '!': case '~': case '*': case '\'':
-  case '(': case ')':
-    return 1;
-  default:
-    return 0;
-  }
-}
-
 size_t sipc_utf8_len(const unsigned char *s, size_t n)
 {
   unsigned char c = s[0], lo = 0x80, hi = 0xBF;

@@ -11,8 +11,27 @@
 int sipc_is_hex(unsigned char c);
 
 /* The ASCII a Reason-Phrase admits as itself: reserved / unreserved / SP /
- * HTAB ("%" starts an escape and is not included). */
-int sipc_is_phrase_char(unsigned char c);
+ * HTAB ("%" starts an escape and is not included).  Inline: it runs once
+ * per byte of every phrase parsed or built.  A switch rather than strchr,
+ * so that NUL never matches. */
+static inline int sipc_is_phrase_char(unsigned char c)
+{
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+      (c >= 'A' && c <= 'Z'))
+    return 1;
+  switch (c) {
+  case ' ': case '\t':
+  /* reserved */
+  case ';': case '/': case '?': case ':': case '@': case '&': case '=':
+  case '+': case '$': case ',':
+  /* mark */
+  case '-': case '_': case '.': case '!': case '~': case '*': case '\'':
+  case '(': case ')':
+    return 1;
+  default:
+    return 0;
+  }
+}
 
 /* Length of the well-formed UTF-8 sequence of 2 to 4 bytes at s (n bytes
  * available), or 0: no overlong forms, no surrogates, nothing above
