@@ -94,26 +94,30 @@ static const char *byte_name(unsigned char c, char *buf, size_t size)
 /* Offsets are bounded by the length limits, far below INT_MAX. */
 static int pos1(size_t i) { return (int)i + 1; }
 
-/* Pushes nil and a formatted message; returns 2, the count a Lua function
- * returns them with. */
+/* Pushes nil and a formatted message. */
+static void push_fail(lua_State *L, const char *fmt, va_list ap)
+{
+  lua_pushnil(L);
+  lua_pushvfstring(L, fmt, ap);
+}
+
+/* push_fail, returning 2: the count a Lua function returns them with. */
 static int fail(lua_State *L, const char *fmt, ...)
 {
   va_list ap;
-  lua_pushnil(L);
   va_start(ap, fmt);
-  lua_pushvfstring(L, fmt, ap);
+  push_fail(L, fmt, ap);
   va_end(ap);
   return 2;
 }
 
-/* The same for the Reason readers, which return 1 when they succeed and 0
+/* push_fail for the Reason readers, which return 1 when they succeed and 0
  * when they have pushed nil and a message. */
 static int rfail(lua_State *L, const char *fmt, ...)
 {
   va_list ap;
-  lua_pushnil(L);
   va_start(ap, fmt);
-  lua_pushvfstring(L, fmt, ap);
+  push_fail(L, fmt, ap);
   va_end(ap);
   return 0;
 }
