@@ -104,3 +104,7 @@ load:
 
 clean:
 	rm -rf build
+
+# Sanitizers, valgrind, fuzzing and threads: check-asan, check-valgrind,
+# check-threads, fuzz, and reliability for all four.
+include tools/reliability.mk

@@ -34,7 +34,12 @@ void sipc_pushvalue_desc(lua_State *L, int idx)
     if (n != n) snprintf(buf, sizeof buf, "nan");
     else if (n == HUGE_VAL) snprintf(buf, sizeof buf, "inf");
     else if (n == -HUGE_VAL) snprintf(buf, sizeof buf, "-inf");
-    else if (n == floor(n) && fabs(n) < 1e15) snprintf(buf, sizeof buf, "%.0f", n);
+    /* Integral floats that a lua_Integer can hold are written as integers:
+     * from 5.3 on such a float and that integer are one table key, so
+     * the cache of misses must not tell them apart (-2^63 and
+     * math.mininteger). */
+    else if (n == floor(n) && n >= -9223372036854775808.0 && n < 9223372036854775808.0)
+      snprintf(buf, sizeof buf, "%.0f", n);
     else snprintf(buf, sizeof buf, "%.17g", n);
     lua_pushstring(L, buf);
     return;

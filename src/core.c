@@ -239,14 +239,22 @@ static int core_lookup(lua_State *L)
   return 2;
 }
 
+/* The default of reason(), at 2, when it is to be returned: a string, or
+ * an error (a script's mistake, not data from the network).  Checked only
+ * when used, as the Lua fast path, which never looks at it, does. */
+static int use_default(lua_State *L)
+{
+  if (lua_type(L, 2) != LUA_TSTRING)
+    return luaL_error(L, "sipcodes.reason: bad argument #2 (default): "
+                      "string expected, got %s", luaL_typename(L, 2));
+  return 1;
+}
+
 /* core.reason(code [, default]) -> phrase | default | nil, message */
 static int core_reason(lua_State *L)
 {
   int code;
   int has_default = !lua_isnoneornil(L, 2);
-  if (has_default && lua_type(L, 2) != LUA_TSTRING)
-    return luaL_error(L, "sipcodes.reason: bad argument #2 (default): "
-                      "string expected, got %s", luaL_typename(L, 2));
   lua_settop(L, 2);
   if (sipc_tocode(L, 1, &code)) {
     const struct sipc_code *c = sipc_find(code);
@@ -255,10 +263,10 @@ static int core_reason(lua_State *L)
       lua_pushstring(L, c->reason);
       return 1;
     }
-    if (has_default) return 1;
+    if (has_default) return use_default(L);
     unregistered(L, code, "sipcodes.reason");
   } else {
-    if (has_default) return 1;
+    if (has_default) return use_default(L);
     sipc_badcode(L, 1, "sipcodes.reason");
   }
   memo_miss(L, 1, S_REASON_MISSES, S_REASON_COUNT);

@@ -293,14 +293,16 @@ static int tocause(lua_State *L, int idx, int *cause)
 
 static int toprofile(lua_State *L, int idx, const char *fname, int *p)
 {
-  const char *s;
+  const char *s = "";
+  size_t len = 0;
   if (lua_isnoneornil(L, idx)) {
     *p = RFC3398;
     return 1;
   }
-  s = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : "";
-  if (strcmp(s, "rfc3398") == 0) *p = RFC3398;
-  else if (strcmp(s, "freeswitch") == 0) *p = FREESWITCH;
+  /* By length: a Lua string may hold NUL, and "freeswitch\0x" is none. */
+  if (lua_type(L, idx) == LUA_TSTRING) s = lua_tolstring(L, idx, &len);
+  if (len == 7 && memcmp(s, "rfc3398", 7) == 0) *p = RFC3398;
+  else if (len == 10 && memcmp(s, "freeswitch", 10) == 0) *p = FREESWITCH;
   else {
     push_fail(L, fname, "expected a profile \"rfc3398\" or \"freeswitch\"", idx);
     return 0;

@@ -8,9 +8,22 @@ local core = require("sipcodes.core")
 local each = core.each
 local concat, find, lower, sub, upper =
   table.concat, string.find, string.lower, string.sub, string.upper
+local gsub = string.gsub
 local pairs, pcall, tostring, type = pairs, pcall, tostring, type
 
 local Q = {}
+
+local PATTERN_MAX = 1024
+
+-- How a message names a value, as the C core does: at most 24 bytes of a
+-- string, with control and non-ASCII bytes as '?' (messages go to logs),
+-- and the type of anything else.
+local function describe(v)
+  if type(v) ~= "string" then return type(v) end
+  local quoted = "'" .. gsub(sub(v, 1, 24), "[^ -~]", "?") .. "'"
+  if #v > 24 then return quoted .. "... (" .. #v .. " bytes)" end
+  return quoted
+end
 
 local function is_letter(c)
   return find(c, "^%a$") ~= nil
@@ -67,6 +80,11 @@ local function reason_matcher(fname, pattern)
   if type(pattern) ~= "string" then
     return nil, fname .. ": expected a Lua pattern (string), got " .. type(pattern)
   end
+  -- Phrases are short; a long pattern only costs time (matching it
+  -- against each of them), so it is refused.
+  if #pattern > PATTERN_MAX then
+    return nil, fname .. ": pattern longer than " .. PATTERN_MAX .. " bytes"
+  end
   local p = caseless(pattern)
   -- Lua reports a malformed pattern only when matching reaches the bad
   -- part ("busy[" fails on "Busy Here", not on ""): try it on every phrase
@@ -86,7 +104,7 @@ local function code_matcher(fname, pattern)
   if type(pattern) ~= "string" or not find(pattern, "^[1-6xX][0-9xX][0-9xX]$") then
     return nil, fname .. ": expected a code pattern of three digits or 'x' "
       .. "(such as \"4xx\" or \"48x\"), got "
-      .. (type(pattern) == "string" and "'" .. sub(pattern, 1, 24) .. "'" or type(pattern))
+      .. describe(pattern)
   end
   local digits = {}
   for i = 1, 3 do
@@ -141,8 +159,8 @@ function Q.select(query)
   for field, value in pairs(query) do
     local want = criteria[field]
     if not want then
-      return nil, "sipcodes.select: unknown criterion '" .. tostring(field)
-        .. "' (known: class, code, final, name, reason, rfc, status)"
+      return nil, "sipcodes.select: unknown criterion " .. describe(field)
+        .. " (known: class, code, final, name, reason, rfc, status)"
     end
     if type(value) ~= want then
       return nil, "sipcodes.select: criterion '" .. field .. "' must be a "

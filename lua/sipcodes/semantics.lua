@@ -9,6 +9,7 @@ local core = require("sipcodes.core")
 local c = core.semantics()
 local core_class = core.class
 local floor, type = math.floor, type
+local gsub, sub = string.gsub, string.sub
 
 local S = {}
 
@@ -66,6 +67,13 @@ local RANKINGS = {
   end,
 }
 
+-- How a message names a value: at most 24 printable bytes of a string
+-- (messages go to logs), the type of anything else.
+local function describe(v)
+  if type(v) ~= "string" then return type(v) end
+  return "'" .. gsub(sub(v, 1, 24), "[^ -~]", "?") .. "'" .. (#v > 24 and "..." or "")
+end
+
 local function bad(fname, what)
   return nil, "sipcodes." .. fname .. ": " .. what
 end
@@ -98,8 +106,8 @@ function S.best(codes, opts)
   local ranking = opts.ranking or "rfc3261"
   local prio = RANKINGS[ranking]
   if not prio then
-    return bad("best", "unknown ranking '" .. tostring(ranking)
-      .. "' (known: rfc3261, kamailio, opensips)")
+    return bad("best", "unknown ranking " .. describe(ranking)
+      .. " (known: rfc3261, kamailio, opensips)")
   end
   local method = opts.method
   if method ~= nil and type(method) ~= "string" then
