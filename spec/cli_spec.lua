@@ -212,7 +212,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
     end)
 
     it("exits 1 for a number that is not a SIP status code", function()
-      for _, n in ipairs({ "700", "99", "4861" }) do
+      for _, n in ipairs({ "700", "99", "4861", "0486", "00200" }) do
         local out, status, err = sipcode(n)
         assert.equal(1, status)
         assert.equal("", out)

@@ -87,6 +87,8 @@ describe("sipcodes.select", function()
     assert.same({ 428, 436, 437, 438 }, codes(sipcodes.select({ rfc = 8224 })))
     assert.same({ 486 }, codes(sipcodes.select({ class = 4, reason = "busy" })))
     assert.same({ 430, 439 }, codes(sipcodes.select({ code = "4xx", rfc = 5626 })))
+    assert.same({ 486 }, codes(sipcodes.select({ code = 486 })))
+    assert.same({ 486 }, codes(sipcodes.select({ code = "486" })))
     assert.same({ 604 }, codes(sipcodes.select({ name = "ANYWHERE$", class = 6, final = true,
       reason = "exist" })))
   end)

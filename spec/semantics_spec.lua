@@ -6,8 +6,13 @@ describe("sipcodes.best (RFC 3261 §16.7 step 6)", function()
     assert.equal(407, sipcodes.best({ 503, 407, 501, 404 }))
   end)
 
-  it("lets any 6xx win over every other class", function()
-    assert.equal(603, sipcodes.best({ 200, 302, 401, 500, 603 }))
+  it("gives the 2xx when there is one: the proxy forwarded it at once (step 5)", function()
+    assert.equal(200, sipcodes.best({ 603, 200 }))
+    assert.equal(200, sipcodes.best({ 486, 600, 202, 200 }))
+  end)
+
+  it("otherwise lets any 6xx win over every other class", function()
+    assert.equal(603, sipcodes.best({ 302, 401, 500, 603 }))
     assert.equal(600, sipcodes.best({ 604, 600, 603 }))
   end)
 
@@ -39,14 +44,19 @@ describe("sipcodes.best (RFC 3261 §16.7 step 6)", function()
   it("gives 408 for INVITE and nothing for other methods when no final response came", function()
     assert.equal(408, sipcodes.best({}))
     assert.equal(408, sipcodes.best({}, { method = "INVITE" }))
-    assert.equal(408, sipcodes.best({ 180, 183 }, { method = "invite" }))
-    assert.is_nil(sipcodes.best({}, { method = "BYE" }))
-    assert.is_nil(sipcodes.best({ 100 }, { method = "OPTIONS" }))
+    assert.equal(408, sipcodes.best({ 180, 183 }, { method = "INVITE" }))
+    local r, msg = sipcodes.best({}, { method = "BYE" })
+    assert.is_nil(r)
+    assert.equal("sipcodes.best: no final response, and no 408 for a non-INVITE request "
+      .. "(RFC 4320 §4.2)", msg)
+    assert.is_nil((sipcodes.best({ 100 }, { method = "OPTIONS" })))
+    -- Method names are case-sensitive (RFC 3261 §7.1): "invite" is another.
+    assert.is_nil((sipcodes.best({}, { method = "invite" })))
   end)
 
   it("ranks unknown codes by their class, and takes strings", function()
     assert.equal(431, sipcodes.best({ 431, 480 }))
-    assert.equal(699, sipcodes.best({ "699", 200 }))
+    assert.equal(699, sipcodes.best({ "699", 300 }))
     assert.equal(486, sipcodes.best({ "486", 599 }))
   end)
 
@@ -244,7 +254,7 @@ describe("sipcodes.q850", function()
       local cause, name = q850.from_sip(code)
       if code == 487 then
         assert.is_nil(cause)
-        assert.matches("maps no cause to 487", name)
+        assert.equal("sipcodes.q850.from_sip: RFC 3398 §8.2.6.1 gives 487 no cause", name)
       else
         local want = RFC3398_FROM_SIP[code] or 31
         assert.equal(want, cause, "code " .. code)
@@ -265,6 +275,12 @@ describe("sipcodes.q850", function()
       assert.equal(FS_TO_SIP[name] or 480, q850.to_sip(cause, "freeswitch"), name)
     end
     assert.equal(480, q850.to_sip(47, "freeswitch"))
+    -- FreeSWITCH's own causes mod_sofia has no row for take its default.
+    for _, name in ipairs({ "USER_NOT_REGISTERED", "MEDIA_TIMEOUT", "NO_PICKUP", "LOSE_RACE",
+      "PROGRESS_TIMEOUT", "ALLOTTED_TIMEOUT", "MANAGER_REQUEST", "SUCCESS" }) do
+      assert.equal(480, q850.to_sip(name, "freeswitch"), name)
+      assert.is_nil((q850.to_sip(name)), name)
+    end
     assert.equal(480, q850.to_sip("NORMAL_CLEARING", "freeswitch"))
   end)
 
@@ -339,6 +355,10 @@ describe("sipcodes.headers", function()
     assert.same({ "Recv-Info" }, sipcodes.headers(469))
     assert.same({ "Security-Server" }, sipcodes.headers(494))
     assert.same({ "Accept", "Accept-Encoding", "Accept-Language" }, sipcodes.headers(415))
+    assert.same({ "Reason" }, sipcodes.headers(199))
+    assert.same({ "Geolocation-Error" }, sipcodes.headers(424))
+    assert.same({ "AlertMsg-Error" }, sipcodes.headers(425))
+    assert.same({ "Call-Info" }, sipcodes.headers(608))
   end)
 
   it("gives an empty list where nothing more is required, and a new list each time", function()
@@ -374,9 +394,8 @@ describe("sipcodes.retry_after (RFC 3261 §20.33)", function()
 end)
 
 describe("sipcodes.best with a proxy's ranking", function()
-  it("ranks as Kamailio's tm: a 2xx before a 6xx, otherwise as the RFC", function()
+  it("ranks as Kamailio's tm, which is the RFC reading", function()
     assert.equal(200, sipcodes.best({ 603, 200 }, { ranking = "kamailio" }))
-    assert.equal(603, sipcodes.best({ 603, 200 }))
     assert.equal(407, sipcodes.best({ 503, 407, 501, 404 }, { ranking = "kamailio" }))
     assert.equal(600, sipcodes.best({ 486, 600, 603 }, { ranking = "kamailio" }))
     assert.equal(302, sipcodes.best({ 486, 302 }, { ranking = "kamailio" }))
@@ -401,7 +420,7 @@ describe("sipcodes.best with a proxy's ranking", function()
   it("keeps the empty-list rule under every ranking", function()
     for _, r in ipairs({ "rfc3261", "kamailio", "opensips" }) do
       assert.equal(408, sipcodes.best({}, { ranking = r }))
-      assert.is_nil(sipcodes.best({}, { ranking = r, method = "MESSAGE" }))
+      assert.is_nil((sipcodes.best({}, { ranking = r, method = "MESSAGE" })))
     end
   end)
 end)

@@ -64,12 +64,21 @@ describe("input rules", function()
     assert.equal(4, sipcodes.class("431"))
   end)
 
-  it("keeps bad values out of its caches", function()
+  it("keeps bad values out of the caches of answers", function()
+    local core = require("sipcodes.core")
     for _ = 1, 2 do
       assert.is_nil(sipcodes.lookup(486.5))
+      assert.is_nil(sipcodes.reason("4861"))
       assert.is_nil(sipcodes.class("4861"))
       assert.is_nil(sipcodes.is_final(700))
     end
+    for _, cache in ipairs({ core.entries, core.reasons, core.classes }) do
+      assert.is_nil(cache[486.5])
+      assert.is_nil(cache["4861"])
+      assert.is_nil(cache[700])
+    end
+    -- Their nil answers are remembered apart, with the message.
+    assert.matches("got 486%.5$", core.lookup_misses[486.5])
   end)
 end)
 
@@ -295,6 +304,18 @@ describe("the module", function()
     assert.equal(407, s.best({ 503, 407 }))
     assert.is_nil(s[431])
     assert.is_nil(s.NO_SUCH_CONSTANT)
+  end)
+
+  it("keeps what a script stored in the module table when it completes itself", function()
+    local s = fresh()
+    local function wrapped() return "wrapped" end
+    s.best = wrapped
+    s.BUSY_HERE = "mine"
+    for code = 441, 448 do assert.is_nil(s[code]) end
+    assert.is_nil(getmetatable(s))
+    assert.equal(wrapped, s.best)
+    assert.equal("mine", s.BUSY_HERE)
+    assert.equal(600, s.BUSY_EVERYWHERE)
   end)
 
   it("loads the query and semantics layers only when first used", function()

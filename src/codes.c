@@ -153,8 +153,8 @@ const struct sipc_code sipc_codes[] = {
       "The server requires a valid Identity header and the request had "
       "none; the sender should add one and retry."),
   ROW(429, "Provide Referrer Identity", "PROVIDE_REFERRER_IDENTITY", 3892, C,
-      "The referee requires a valid Referred-By token in the REFER; the "
-      "referrer should supply one."),
+      "The refer target requires a valid Referred-By token in the request "
+      "the REFER triggered; the referrer should supply one."),
   ROW(430, "Flow Failed", "FLOW_FAILED", 5626, C,
       "The outbound flow toward the target user agent has failed; an edge "
       "proxy returns it and the sender should try another flow."),

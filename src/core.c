@@ -411,6 +411,17 @@ static void push_lazy(lua_State *L, size_t i)
   lua_remove(L, -2);
 }
 
+/* True when t[field] holds nothing, looked at without __index. */
+static int absent(lua_State *L, int t, const char *field)
+{
+  int none;
+  lua_pushstring(L, field);
+  lua_rawget(L, t);
+  none = lua_isnil(L, -1);
+  lua_pop(L, 1);
+  return none;
+}
+
 /*
  * Turns the lazy module table at t into a plain one: every entry, every
  * constant and every layer field stored in it, and its metatable removed.
@@ -422,15 +433,24 @@ static void push_lazy(lua_State *L, size_t i)
 static void complete(lua_State *L, int t)
 {
   size_t i;
+  /* A field the script has set itself is kept: the table is its own. */
   for (i = 0; i < sipc_ncodes; i++) {
-    push_entry(L, &sipc_codes[i]);
-    lua_rawseti(L, t, sipc_codes[i].code);
+    if (!absent(L, t, sipc_codes[i].name)) continue;
     lua_pushinteger(L, sipc_codes[i].code);
     lua_setfield(L, t, sipc_codes[i].name);
   }
   for (i = 0; i < sizeof lazy / sizeof lazy[0]; i++) {
+    if (!absent(L, t, lazy[i].field)) continue;
     push_lazy(L, i);
     lua_setfield(L, t, lazy[i].field);
+  }
+  for (i = 0; i < sipc_ncodes; i++) {
+    lua_rawgeti(L, t, sipc_codes[i].code);
+    if (lua_isnil(L, -1)) {
+      push_entry(L, &sipc_codes[i]);
+      lua_rawseti(L, t, sipc_codes[i].code);
+    }
+    lua_pop(L, 1);
   }
   lua_pushnil(L);
   lua_setmetatable(L, t);

@@ -9,8 +9,10 @@
  *  "freeswitch"  FreeSWITCH's mod_sofia: hangup_cause_to_sip() in
  *                mod_sofia.c and sofia_glue_sip_cause_to_freeswitch() in
  *                sofia_glue.c.  Their comments cite RFC 4497 (QSIG), and
- *                several rows differ from RFC 3398 (404 <- 3, 480 -> 18 vs
- *                19, 488 -> 88, a default of 480 ...).  Causes are keyed by
+ *                several rows differ from RFC 3398 (21 -> 603, not 403;
+ *                485 and 604 -> 3, not 1; 488 and 606 -> 88, not 31; a
+ *                default of 480, and NORMAL_UNSPECIFIED the other way).
+ *                Causes are keyed by
  *                FreeSWITCH's hangup-cause names, because FreeSWITCH's own
  *                causes above 127 (ORIGINATOR_CANCEL, GATEWAY_DOWN, ...) have
  *                no Q.850 value and their numbers changed between releases.
@@ -116,12 +118,19 @@ static const struct cause causes[] = {
   {127, "INTERWORKING", "Interworking, unspecified"},
 };
 
-/* FreeSWITCH's own hangup causes with no Q.850 value, by name. */
+/* FreeSWITCH's own hangup causes with no Q.850 value (switch_call_cause_t
+ * from SUCCESS on), by name; mod_sofia gives most of them its
+ * default response. */
 static const char *const fs_internal[] = {
-  "ORIGINATOR_CANCEL", "INVALID_PROFILE", "INVALID_URL", "INVALID_GATEWAY",
-  "GATEWAY_DOWN", "BUSY_EVERYWHERE", "DECLINE", "DOES_NOT_EXIST_ANYWHERE",
-  "NOT_ACCEPTABLE", "UNWANTED", "NO_IDENTITY", "BAD_IDENTITY_INFO",
-  "UNSUPPORTED_CERTIFICATE", "INVALID_IDENTITY", "STALE_DATE", "REJECT_ALL",
+  "SUCCESS", "ORIGINATOR_CANCEL", "CRASH", "SYSTEM_SHUTDOWN",
+  "LOSE_RACE", "MANAGER_REQUEST", "BLIND_TRANSFER", "ATTENDED_TRANSFER",
+  "ALLOTTED_TIMEOUT", "USER_CHALLENGE", "MEDIA_TIMEOUT", "PICKED_OFF",
+  "USER_NOT_REGISTERED", "PROGRESS_TIMEOUT", "INVALID_GATEWAY",
+  "GATEWAY_DOWN", "INVALID_URL", "INVALID_PROFILE", "NO_PICKUP",
+  "SRTP_READ_ERROR", "BOWOUT", "BUSY_EVERYWHERE", "DECLINE",
+  "DOES_NOT_EXIST_ANYWHERE", "NOT_ACCEPTABLE", "UNWANTED", "NO_IDENTITY",
+  "BAD_IDENTITY_INFO", "UNSUPPORTED_CERTIFICATE", "INVALID_IDENTITY",
+  "STALE_DATE", "REJECT_ALL",
 };
 
 struct pair {
@@ -392,7 +401,7 @@ static int q850_from_sip(lua_State *L)
       if (rfc3398_from_sip[i].from == code) cause = rfc3398_from_sip[i].to;
     if (cause == 0) {
       lua_pushnil(L);
-      lua_pushfstring(L, "%s: RFC 3398 §8.2.6.1 maps no cause to %d", fname,
+      lua_pushfstring(L, "%s: RFC 3398 §8.2.6.1 gives %d no cause", fname,
                       code);
       return 2;
     }

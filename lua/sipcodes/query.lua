@@ -102,8 +102,8 @@ end
 -- over codes.
 local function code_matcher(fname, pattern)
   if type(pattern) ~= "string" or not find(pattern, "^[1-6xX][0-9xX][0-9xX]$") then
-    return nil, fname .. ": expected a code pattern of three digits or 'x' "
-      .. "(such as \"4xx\" or \"48x\"), got "
+    return nil, fname .. ": expected a code pattern (three digits or 'x', "
+      .. "the first 1..6 or 'x', such as \"4xx\" or \"48x\"), got "
       .. describe(pattern)
   end
   local digits = {}
@@ -150,7 +150,8 @@ local criteria = {
 
 --- Entries that meet every criterion of the table `query`:
 -- class, final, status, rfc (equality), reason (a Lua pattern, any case),
--- code (a code pattern such as "4xx"), name (a Lua pattern on the constant).
+-- code (a code pattern such as "4xx", or a code), name (a Lua pattern on
+-- the constant).
 function Q.select(query)
   if type(query) ~= "table" then
     return nil, "sipcodes.select: expected a table of criteria, got " .. type(query)
@@ -162,6 +163,8 @@ function Q.select(query)
       return nil, "sipcodes.select: unknown criterion " .. describe(field)
         .. " (known: class, code, final, name, reason, rfc, status)"
     end
+    -- A code is a number or a string everywhere else: here too.
+    if field == "code" and type(value) == "number" then value = tostring(value) end
     if type(value) ~= want then
       return nil, "sipcodes.select: criterion '" .. field .. "' must be a "
         .. want .. ", got " .. type(value)

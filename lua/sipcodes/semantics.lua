@@ -34,22 +34,21 @@ local PREFERRED_4XX = { [401] = true, [407] = true, [415] = true, [420] = true, 
 
 -- Each ranking gives a code a priority, the lowest wins.  The preferred
 -- 4xx codes are ascending, so their own value orders them as listed.
+-- RFC 3261 §16.7: a 2xx is forwarded at once (step 5), so it is what was
+-- sent; among the stored responses (step 6) any 6xx, else the lowest
+-- class, the preferred 4xx first, then the lowest code.
+local function rank_rfc(code, k)
+  if k == 2 then return code - 200 end
+  if k == 6 then return 1000 + code - 600 end
+  if k == 4 and not PREFERRED_4XX[code] then return 4100 + code % 100 end
+  return k * 1000 + code % 100
+end
+
 local RANKINGS = {
-  -- RFC 3261 §16.7 step 6: any 6xx, else the lowest class, the preferred
-  -- 4xx first, then the lowest code.
-  rfc3261 = function(code, k)
-    if k == 6 then return code - 600 end
-    if k == 4 and not PREFERRED_4XX[code] then return 4100 + code % 100 end
-    return k * 1000 + code % 100
-  end,
-  -- Kamailio tm (t_reply.c get_prio): as the RFC, but a 2xx ranks before
-  -- a 6xx (Kamailio relays a 2xx at once, before any ranking).
-  kamailio = function(code, k)
-    if k == 2 then return code - 200 end
-    if k == 6 then return 1000 + code - 600 end
-    if k == 4 and not PREFERRED_4XX[code] then return 4100 + code % 100 end
-    return k * 1000 + code % 100
-  end,
+  rfc3261 = rank_rfc,
+  -- Kamailio tm (t_reply.c get_prio, remap_503_500 on by default) ranks
+  -- exactly so.
+  kamailio = rank_rfc,
   -- OpenSIPS tm (t_reply.c branch_prio): 2xx, 6xx, 3xx, the preferred
   -- 4xx, the other 4xx and 5xx; 408 and 503 rank after every other
   -- failure.
@@ -80,19 +79,20 @@ end
 
 --- The response a stateful proxy sends upstream from the final responses
 -- of its branches (RFC 3261 §16.7 step 6):
---  - any 6xx wins; otherwise the lowest class;
+--  - a 2xx wins: the proxy forwarded it at once (step 5);
+--  - else any 6xx; otherwise the lowest class;
 --  - within 4xx, 401, 407, 415, 420 and 484 come first;
 --  - then the lowest code;
 --  - a chosen 503 is sent as 500 (§16.7 step 6), unless opts.pass_503;
---  - no final response: 408 for INVITE (the default method), nothing for
---    other methods (RFC 4320 §4.2: no 408 to a non-INVITE request).
+--  - no final response: 408 for INVITE (the default method), nil and a
+--    message for other methods (RFC 4320 §4.2: no 408 to a non-INVITE
+--    request); method names are case-sensitive (RFC 3261 §7.1).
 -- Provisional codes in the list are skipped; unknown codes rank by class.
--- opts.ranking chooses a proxy's own ranking where it differs:
---  "kamailio"  tm ranks a 2xx before a 6xx; 503 becomes 500 (its
---              remap_503_500 default), as in the RFC;
---  "opensips"  tm ranks a 2xx before a 6xx, 408 and 503 after every other
---              failure, and sends a 503 on as it is (pass_503 defaults
---              to true).
+-- opts.ranking chooses a proxy's own ranking:
+--  "kamailio"  tm's is the RFC reading above (503 becomes 500 by its
+--              remap_503_500 default);
+--  "opensips"  tm ranks 408 and 503 after every other failure, and sends
+--              a 503 on as it is (pass_503 defaults to true).
 -- opts: method (string), pass_503 (boolean), ranking ("rfc3261",
 -- "kamailio", "opensips").
 function S.best(codes, opts)
@@ -126,8 +126,9 @@ function S.best(codes, opts)
     end
   end
   if not best then
-    if method == nil or method:upper() == "INVITE" then return 408 end
-    return nil
+    if method == nil or method == "INVITE" then return 408 end
+    return bad("best", "no final response, and no 408 for a non-INVITE "
+      .. "request (RFC 4320 §4.2)")
   end
   local pass_503 = opts.pass_503
   if pass_503 == nil then pass_503 = ranking == "opensips" end
