@@ -73,6 +73,11 @@ describe("sipcodes.best (RFC 3261 §16.7 step 6)", function()
     r, msg = sipcodes.best({}, { ranking = "asterisk" })
     assert.is_nil(r)
     assert.matches("unknown ranking 'asterisk'", msg)
+    -- Named as every message of the module names a value.
+    r, msg = sipcodes.best({}, { ranking = ("r"):rep(1000) .. "\r\n" })
+    assert.is_nil(r)
+    assert.equal("sipcodes.best: unknown ranking '" .. ("r"):rep(24) .. "'... (1002 bytes)"
+      .. " (known: rfc3261, kamailio, opensips)", msg)
     r, msg = sipcodes.best({ 0 / 0 })
     assert.is_nil(r)
     assert.matches("got [-]?nan", msg)

@@ -19,6 +19,7 @@
 
 #include "sipcodes.h"
 #include "parse.h"
+#include "text.h"
 
 /* Slots of the state table. */
 enum {
@@ -307,18 +308,13 @@ static int core_class_name(lua_State *L)
   return 1;
 }
 
-/* ASCII case-insensitive equality of s (length len) and the C string t. */
-static int same_text(const char *s, size_t len, const char *t)
+/* core.describe(value) -> how a message names it: at most 24 printable
+ * bytes of a string, a number as written, the type of anything else.  For
+ * the Lua layers, so that every message of the module reads alike. */
+static int core_describe(lua_State *L)
 {
-  size_t i;
-  for (i = 0; i < len; i++) {
-    unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
-    if (b == '\0') return 0;
-    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z') b = (unsigned char)(b - 'A' + 'a');
-    if (a != b) return 0;
-  }
-  return t[len] == '\0';
+  sipc_pushvalue_desc(L, 1);
+  return 1;
 }
 
 /*
@@ -340,8 +336,8 @@ static int core_code(lua_State *L)
   }
   s = lua_tolstring(L, 1, &len);
   for (i = 0; i < sipc_ncodes; i++) {
-    if (same_text(s, len, sipc_codes[i].reason) ||
-        same_text(s, len, sipc_codes[i].name)) {
+    if (sipc_same_caseless(s, len, sipc_codes[i].reason) ||
+        sipc_same_caseless(s, len, sipc_codes[i].name)) {
       lua_pushinteger(L, sipc_codes[i].code);
       return 1;
     }
@@ -512,6 +508,7 @@ static const luaL_Reg stateful[] = {
 static const luaL_Reg plain[] = {
   {"class_name", core_class_name},
   {"code", core_code},
+  {"describe", core_describe},
   {NULL, NULL}
 };
 

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "sipcodes.h"
+#include "text.h"
 
 struct cause {
   unsigned char cause;
@@ -235,22 +236,11 @@ static const struct cause *find_cause(int n)
   return NULL;
 }
 
-static int same_name(const char *s, size_t len, const char *t)
-{
-  size_t i;
-  for (i = 0; i < len; i++) {
-    char a = s[i];
-    if (a >= 'a' && a <= 'z') a = (char)(a - 'a' + 'A');
-    if (t[i] == '\0' || a != t[i]) return 0;
-  }
-  return t[len] == '\0';
-}
-
 static const struct cause *cause_by_name(const char *s, size_t len)
 {
   size_t i;
   for (i = 0; i < COUNT(causes); i++)
-    if (causes[i].name && same_name(s, len, causes[i].name)) return &causes[i];
+    if (causes[i].name && sipc_same_caseless(s, len, causes[i].name)) return &causes[i];
   return NULL;
 }
 
@@ -258,7 +248,7 @@ static const char *internal_by_name(const char *s, size_t len)
 {
   size_t i;
   for (i = 0; i < COUNT(fs_internal); i++)
-    if (same_name(s, len, fs_internal[i])) return fs_internal[i];
+    if (sipc_same_caseless(s, len, fs_internal[i])) return fs_internal[i];
   return NULL;
 }
 

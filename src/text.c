@@ -32,6 +32,19 @@ size_t sipc_utf8_len(const unsigned char *s, size_t n)
   return k;
 }
 
+int sipc_same_caseless(const char *s, size_t len, const char *t)
+{
+  size_t i;
+  for (i = 0; i < len; i++) {
+    unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
+    if (b == '\0') return 0;
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z') b = (unsigned char)(b - 'A' + 'a');
+    if (a != b) return 0;
+  }
+  return t[len] == '\0';
+}
+
 /* U+0080..U+009F are C2 80..C2 9F in UTF-8. */
 int sipc_is_c1(const unsigned char *s)
 {

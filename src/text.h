@@ -38,6 +38,11 @@ static inline int sipc_is_phrase_char(unsigned char c)
  * U+10FFFF, no lone continuation byte (RFC 3629 §4). */
 size_t sipc_utf8_len(const unsigned char *s, size_t n);
 
+/* ASCII case-insensitive equality of s (len bytes, maybe holding NUL) and
+ * the C string t: phrases, constant names and hangup-cause names are
+ * looked up in any case. */
+int sipc_same_caseless(const char *s, size_t len, const char *t);
+
 /* True when the 2 bytes at s encode a C1 control, U+0080..U+009F. */
 int sipc_is_c1(const unsigned char *s);
 

@@ -5,25 +5,14 @@
 
 local core = require("sipcodes.core")
 
-local each = core.each
+local each, describe = core.each, core.describe
 local concat, find, lower, sub, upper =
   table.concat, string.find, string.lower, string.sub, string.upper
-local gsub = string.gsub
 local pairs, pcall, tostring, type = pairs, pcall, tostring, type
 
 local Q = {}
 
 local PATTERN_MAX = 1024
-
--- How a message names a value, as the C core does: at most 24 bytes of a
--- string, with control and non-ASCII bytes as '?' (messages go to logs),
--- and the type of anything else.
-local function describe(v)
-  if type(v) ~= "string" then return type(v) end
-  local quoted = "'" .. gsub(sub(v, 1, 24), "[^ -~]", "?") .. "'"
-  if #v > 24 then return quoted .. "... (" .. #v .. " bytes)" end
-  return quoted
-end
 
 local function is_letter(c)
   return find(c, "^%a$") ~= nil

@@ -7,9 +7,8 @@
 local core = require("sipcodes.core")
 
 local c = core.semantics()
-local core_class = core.class
+local core_class, describe = core.class, core.describe
 local floor, type = math.floor, type
-local gsub, sub = string.gsub, string.sub
 
 local S = {}
 
@@ -65,13 +64,6 @@ local RANKINGS = {
     return code + 200
   end,
 }
-
--- How a message names a value: at most 24 printable bytes of a string
--- (messages go to logs), the type of anything else.
-local function describe(v)
-  if type(v) ~= "string" then return type(v) end
-  return "'" .. gsub(sub(v, 1, 24), "[^ -~]", "?") .. "'" .. (#v > 24 and "..." or "")
-end
 
 local function bad(fname, what)
   return nil, "sipcodes." .. fname .. ": " .. what
