@@ -187,9 +187,7 @@ static void text_as_code(lua_State *L, const char *fname, const char *prefix,
   int nres, top = lua_gettop(L);
   size_t olen;
   const char *out;
-  fz_getfunc(L, fname);
-  lua_pushlstring(L, text, n);
-  nres = fz_call(L, fname, 1);
+  nres = fz_call_string(L, fname, fname, text, n);
   if (nres == 2) {
     fz_check_failure(L, top + 1, prefix);
   } else if (nres != 1 || lua_type(L, top + 1) != LUA_TSTRING) {

@@ -100,6 +100,14 @@ int fz_call(lua_State *L, const char *what, int nargs)
   return lua_gettop(L) - base;
 }
 
+int fz_call_string(lua_State *L, const char *path, const char *what,
+                   const char *s, size_t n)
+{
+  fz_getfunc(L, path);
+  lua_pushlstring(L, s, n);
+  return fz_call(L, what, 1);
+}
+
 void fz_begin(lua_State *L, const uint8_t *data, size_t size)
 {
   uint32_t h = 2166136261u;

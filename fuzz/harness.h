@@ -37,6 +37,11 @@ void fz_getfunc(lua_State *L, const char *path);
  * never raise on any input, so an error is a finding. */
 int fz_call(lua_State *L, const char *what, int nargs);
 
+/* fz_call of the function at path with one string argument, the n bytes
+ * at s: what every target does with its input and with what it rebuilt. */
+int fz_call_string(lua_State *L, const char *path, const char *what,
+                   const char *s, size_t n);
+
 /* Prints the input (escaped) and the message, then abort()s. */
 void fz_fail(const char *fmt, ...)
 #if defined(__GNUC__)

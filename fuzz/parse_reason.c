@@ -282,9 +282,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   struct fz_buf b = {NULL, 0, 0};
 
   fz_begin(L, data, size);
-  fz_getfunc(L, "parse_reason");
-  lua_pushlstring(L, (const char *)data, size);
-  nres = fz_call(L, "parse_reason", 1);
+  nres = fz_call_string(L, "parse_reason", "parse_reason", (const char *)data, size);
   if (nres == 2) {
     fz_check_failure(L, 1, PREFIX);
     fz_done(L);
@@ -295,9 +293,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
   check_and_write(L, 1, &b);
   if (b.n > REASON_MAX) goto builders;
-  fz_getfunc(L, "parse_reason");
-  lua_pushlstring(L, b.p, b.n);
-  nres = fz_call(L, "parse_reason (re-serialised)", 1);
+  nres = fz_call_string(L, "parse_reason", "parse_reason (re-serialised)", b.p, b.n);
   if (nres != 1 || lua_type(L, 2) != LUA_TTABLE)
     fz_fail("the re-serialised value \"%.*s\" does not parse: %s",
             (int)(b.n < 300 ? b.n : 300), b.p, nres == 2 ? lua_tostring(L, 3) : "?");

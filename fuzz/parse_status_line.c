@@ -38,9 +38,7 @@ static void reparse(lua_State *L, const char *s, size_t n, lua_Integer code,
                     const char *reason, size_t rlen)
 {
   int top = lua_gettop(L), nres;
-  fz_getfunc(L, "parse_status_line");
-  lua_pushlstring(L, s, n);
-  nres = fz_call(L, "parse_status_line (rebuilt line)", 1);
+  nres = fz_call_string(L, "parse_status_line", "parse_status_line (rebuilt line)", s, n);
   if (nres != 3 || lua_isnil(L, top + 1))
     fz_fail("the rebuilt line \"%.*s\" does not parse: %s", (int)(n < 200 ? n : 200), s,
             nres >= 2 ? lua_tostring(L, top + 2) : "?");
@@ -64,9 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   struct fz_buf b = {NULL, 0, 0};
 
   fz_begin(L, data, size);
-  fz_getfunc(L, "parse_status_line");
-  lua_pushlstring(L, (const char *)data, size);
-  nres = fz_call(L, "parse_status_line", 1);
+  nres = fz_call_string(L, "parse_status_line", "parse_status_line", (const char *)data, size);
 
   if (nres == 2) {
     fz_check_failure(L, 1, PREFIX);
