@@ -193,7 +193,7 @@ static int build_q850_reason_header(lua_State *L)
   if (!sipc_q850_tocause(L, 1, &cause)) {
     lua_pushnil(L);
     sipc_pushvalue_desc(L, 1);
-    lua_pushfstring(L, "%s: expected a Q.850 cause (1..127) or a hangup-cause name, got %s", fname,
+    lua_pushfstring(L, "%s: " SIPC_NOT_A_CAUSE ", got %s", fname,
                     lua_tostring(L, -1));
     lua_remove(L, -2);
     return 2;

@@ -263,7 +263,7 @@ static int push_fail(lua_State *L, const char *fname, const char *what, int idx)
 
 /* Reads a cause 1..127 given as a number, a decimal string (FreeSWITCH's
  * channel variables are strings) or a hangup-cause name in any case. */
-static int tocause(lua_State *L, int idx, int *cause)
+int sipc_q850_tocause(lua_State *L, int idx, int *cause)
 {
   lua_Number n;
   if (lua_type(L, idx) == LUA_TNUMBER) {
@@ -323,15 +323,14 @@ static int q850_to_sip(lua_State *L)
   int profile, n;
   size_t i;
   if (!toprofile(L, 2, fname, &profile)) return 2;
-  if (tocause(L, 1, &n)) c = find_cause(n);
+  if (sipc_q850_tocause(L, 1, &n)) c = find_cause(n);
   else if (lua_type(L, 1) == LUA_TSTRING && profile == FREESWITCH) {
     size_t len;
     const char *s = lua_tolstring(L, 1, &len);
     internal = internal_by_name(s, len);
   }
   if (c == NULL && internal == NULL)
-    return push_fail(L, fname, "expected a Q.850 cause (1..127) or a "
-                     "hangup-cause name", 1);
+    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
   if (profile == FREESWITCH) {
     const char *name = internal ? internal : c->name;
     int code = FS_DEFAULT_SIP;
@@ -409,7 +408,8 @@ static int q850_name(lua_State *L)
   static const char fname[] = "sipcodes.q850.name";
   int n;
   const struct cause *c;
-  if (!tocause(L, 1, &n)) return push_fail(L, fname, "expected a Q.850 cause (1..127) or a hangup-cause name", 1);
+  if (!sipc_q850_tocause(L, 1, &n))
+    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
   c = find_cause(n);
   if (c == NULL || c->name == NULL) {
     lua_pushnil(L);
@@ -451,7 +451,8 @@ static int q850_text(lua_State *L)
   static const char fname[] = "sipcodes.q850.text";
   int n;
   const struct cause *c;
-  if (!tocause(L, 1, &n)) return push_fail(L, fname, "expected a Q.850 cause (1..127) or a hangup-cause name", 1);
+  if (!sipc_q850_tocause(L, 1, &n))
+    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
   c = find_cause(n);
   if (c == NULL) {
     lua_pushnil(L);
@@ -469,10 +470,6 @@ const char *sipc_q850_text(int n)
   return c ? c->text : NULL;
 }
 
-int sipc_q850_tocause(lua_State *L, int idx, int *cause)
-{
-  return tocause(L, idx, cause);
-}
 
 const luaL_Reg sipc_q850_funcs[] = {
   {"q850_to_sip", q850_to_sip},

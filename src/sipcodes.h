@@ -63,6 +63,9 @@ extern const luaL_Reg sipc_q850_funcs[];
 const char *sipc_q850_text(int cause);
 int sipc_q850_tocause(lua_State *L, int idx, int *cause);
 
+/* What the Q.850 functions say of a value sipc_q850_tocause refuses. */
+#define SIPC_NOT_A_CAUSE "expected a Q.850 cause (1..127) or a hangup-cause name"
+
 /* build.c: the status-line and Reason-header builders. */
 extern const luaL_Reg sipc_build_funcs[];
 
