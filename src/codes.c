@@ -104,8 +104,8 @@ const struct sipc_code sipc_codes[] = {
       "with credentials that answer the Proxy-Authenticate challenge."),
   ROW(408, "Request Timeout", "REQUEST_TIMEOUT", 3261, C,
       "No final response could be produced in time, for example as the user "
-      "could not be located, and the request may be retried later; as no "
-      "server sends it to a non-INVITE, one there is a local timeout."),
+      "could not be located, and the client may retry later; servers never "
+      "send it to a non-INVITE, so a 408 for one is a local timeout."),
   ROW(409, "Conflict", "CONFLICT", 2543, H,
       "Defined only by the obsolete RFC 2543: the request conflicted with "
       "the current state of the resource; current SIP does not use it."),
