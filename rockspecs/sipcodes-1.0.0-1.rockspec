@@ -25,6 +25,7 @@ build = {
     ["sipcodes"] = "lua/sipcodes.lua",
     ["sipcodes.query"] = "lua/sipcodes/query.lua",
     ["sipcodes.semantics"] = "lua/sipcodes/semantics.lua",
+    ["sipcodes.sheet"] = "lua/sipcodes/sheet.lua",
     ["sipcodes.core"] = {
       sources = {
         "src/core.c", "src/codes.c", "src/check.c", "src/q850.c", "src/build.c",
