@@ -7,8 +7,9 @@
 -- cause, text and meaning.  Expert infos flag unregistered codes, phrases
 -- that are not the registered ones, deprecated and historic codes, status
 -- lines and Reason headers that do not parse.  UDP and TCP payloads on the
--- SIP ports that Wireshark left as `data` but that begin with "SIP/" are
--- read too: the slips a broken device makes.
+-- SIP ports that Wireshark did not decode as SIP (left as `data`, or as a
+-- SIP continuation on TCP) but that begin with "SIP/" are read too: the
+-- slips a broken device makes.
 --
 -- A call-outcome report (one row per INVITE: the final responses seen, the
 -- one a proxy sends, its class, the Q.850 cause) is printed at the end of a
@@ -88,6 +89,8 @@ proto.experts = {E.unregistered, E.phrase, E.status, E.bad_line, E.not_sip, E.ba
 local f_sip = Field.new("sip")
 local f_status_line = Field.new("sip.Status-Line")
 local f_reason = Field.new("sip.Reason")
+local f_request_line = Field.new("sip.Request-Line")
+local f_continuation = Field.new("sip.continuation")
 local f_data = Field.new("data.data")
 local f_udp_src = Field.new("udp.srcport")
 local f_udp_dst = Field.new("udp.dstport")
@@ -231,9 +234,15 @@ function proto.dissector(_, _, tree)
     end
     return
   end
-  -- Not SIP to Wireshark: a payload on a SIP port that begins with "SIP/".
-  if f_sip() then return end
-  local data = f_data()
+  -- Not SIP to Wireshark: a payload on a SIP port that begins with "SIP/"
+  -- and ended as data (UDP) or as a SIP continuation (TCP).
+  local data
+  if f_sip() then
+    if f_request_line() then return end
+    data = f_continuation()
+  else
+    data = f_data()
+  end
   if not data then return end
   local payload = data.range:raw()
   if sub(payload, 1, 4) ~= "SIP/" or not on_sip_port() then return end
