@@ -327,6 +327,19 @@ describe("sipcodes.parse_status_line", function()
       fails(parse_status_line, "SIP/2.0 200 \195A", "invalid UTF%-8 byte 0xC3 at byte 13")
     end)
 
+    it("names the byte that starts an invalid sequence, and a C1 control only when it is valid", function()
+      -- C2 41 is no sequence: 0xC2 is named, not "U+0041".
+      local C2 = SL .. "invalid UTF%-8 byte 0xC2 at byte 13 in the Reason%-Phrase$"
+      for _, tail in ipairs({ "A", "\r\n", "\0", "\194\128", "\192\128" }) do
+        fails(parse_status_line, "SIP/2.0 200 \194" .. tail, C2)
+      end
+      -- C2 80 and C2 9F are well-formed C1 controls; C2 A0 is U+00A0.
+      local C1 = SL .. "control character U%+00%x%x at byte 13 in the Reason%-Phrase$"
+      assert.matches("U%+0080", fails(parse_status_line, "SIP/2.0 200 \194\128", C1))
+      assert.matches("U%+009F", fails(parse_status_line, "SIP/2.0 200 \194\159", C1))
+      assert.are.equal("\194\160", select(2, parse_status_line("SIP/2.0 200 \194\160")))
+    end)
+
     it("reports the first of several faults", function()
       fails(parse_status_line, "SIP/2.0 200 ok<\0\128", "disallowed character '<' at byte 15")
     end)
