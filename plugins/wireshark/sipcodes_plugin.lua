@@ -13,8 +13,8 @@
 --
 -- A call-outcome report (one row per INVITE: the final responses seen, the
 -- one a proxy sends, its class, the Q.850 cause) is printed at the end of a
--- tshark run given `-X lua_script1:report`, and opens from the Telephony
--- menu in the GUI.  See doc/wireshark.md.
+-- tshark run given `-X lua_script1:report` or `-o sipcodes.report:TRUE`,
+-- and opens from the Telephony menu in the GUI.  See doc/wireshark.md.
 --
 -- The module is loaded with a plain require: LUA_PATH/LUA_CPATH or the
 -- system Lua directories of the Lua that Wireshark links (5.2 for 4.0,
@@ -22,7 +22,7 @@
 -- plugin's folder is searched first and it would load itself.
 
 -- Wireshark's Lua API: globals the host defines.
--- luacheck: globals Proto ProtoField ProtoExpert Field DissectorTable
+-- luacheck: globals Proto ProtoField ProtoExpert Pref Field DissectorTable
 -- luacheck: globals Listener TextWindow base expert register_postdissector
 -- luacheck: globals register_menu retap_packets gui_enabled MENU_STAT_TELEPHONY
 
@@ -35,7 +35,9 @@ local byte, find, format, gsub, lower, match, sub, upper, rep =
 local concat = table.concat
 local ipairs, tostring, pcall = ipairs, tostring, pcall
 
--- Arguments of -X lua_script1:...: "report" prints the call-outcome report.
+-- "report" among the arguments of -X lua_script1:... prints the
+-- call-outcome report, as the preference sipcodes.report does (for the
+-- plugin installed in a plugin folder, which gets no arguments).
 local want_report = false
 for _, arg in ipairs({...}) do
   if arg == "report" then want_report = true end
@@ -85,6 +87,10 @@ local E = {
     "malformed Reason header", expert.group.MALFORMED, expert.severity.WARN),
 }
 proto.experts = {E.unregistered, E.phrase, E.status, E.bad_line, E.not_sip, E.bad_reason}
+
+proto.prefs.report = Pref.bool("Call-outcome report at the end of a tshark run", false,
+  "Print one row per INVITE (its final responses, the one a proxy sends, its class and "
+  .. "Q.850 cause) when tshark ends: tshark -q -o sipcodes.report:TRUE -r FILE")
 
 local f_sip = Field.new("sip")
 local f_status_line = Field.new("sip.Status-Line")
@@ -391,7 +397,7 @@ local listener = Listener.new("frame", "sip")
 listener.packet = on_packet
 listener.reset = reset
 function listener.draw()
-  if want_report then
+  if want_report or proto.prefs.report then
     io.stdout:write(concat(report_lines(), "\n"), "\n")
   end
 end

@@ -10,7 +10,8 @@
 #   - no Lua error in any frame;
 #   - Wireshark's own sip.* fields the same with and without the plugin;
 #   - the call-outcome report: nothing without `-X lua_script1:report`; on
-#     flows.pcap exactly report.expected (a fork, a CANCEL, a failover ...);
+#     flows.pcap exactly report.expected (a fork, a CANCEL, a failover ...),
+#     also from the personal plugin folder with -o sipcodes.report:TRUE;
 #     on the Kamailio capture the outcome of each of its INVITEs.
 # Prints one line per check and ends with "N passed, M failed".  Needs root
 # or sudo only to install what is missing (tools/deps.sh).  Kamailio and
@@ -72,11 +73,13 @@ for src in "$here"/messages/*.txt; do
   opts=$(sed -n 's/^@text2pcap //p' "$src")
   ok=yes
   for n in 1 2; do
+    if ! lua5.2 "$here/mkdump.lua" "$src" >"$out/$name.dump"; then ok=no; continue; fi
     # shellcheck disable=SC2086 # the options are words
-    lua5.2 "$here/mkdump.lua" "$src" >"$out/$name.dump" \
-      && text2pcap -q -F pcap -t '%Y-%m-%d %H:%M:%S.' $opts "$out/$name.dump" "$out/$name.$n.pcap" \
-        2>"$out/text2pcap.err" \
-      || { ok=no; cat "$out/text2pcap.err"; }
+    if ! text2pcap -q -F pcap -t '%Y-%m-%d %H:%M:%S.' $opts "$out/$name.dump" \
+        "$out/$name.$n.pcap" 2>"$out/text2pcap.err"; then
+      ok=no
+      cat "$out/text2pcap.err"
+    fi
   done
   if [ "$ok" = yes ] && cmp -s "$out/$name.1.pcap" "$out/$name.2.pcap"; then
     mv "$out/$name.1.pcap" "$out/$name.pcap"
@@ -204,6 +207,23 @@ if [ -f "$out/flows.report" ]; then
   extra=$(($(wc -l <"$out/flows.report") - i))
   if [ "$extra" -eq 0 ]; then pass "flows report: $i lines, no more"; else
     fail "flows report: $extra lines more than report.expected"; fi
+fi
+
+# The plugin installed in the personal Lua plugin folder of a scratch HOME,
+# without -X: the preference sipcodes.report asks for the same report.
+home="$out/home"
+rm -rf "$home"
+mkdir -p "$home/.local/lib/wireshark/plugins"
+cp "$plugin" "$home/.local/lib/wireshark/plugins/"
+if [ -f "$out/flows.pcap" ]; then
+  HOME="$home" tshark -q -o sipcodes.report:TRUE -r "$out/flows.pcap" >"$out/flows.pref-report" \
+    2>"$out/tshark.err"
+  if cmp -s "$out/flows.pref-report" "$here/report.expected"; then
+    pass "flows report from the personal plugin folder with -o sipcodes.report:TRUE"
+  else
+    fail "flows report with -o sipcodes.report:TRUE differs (diff $out/flows.pref-report" \
+      "$here/report.expected; $(head -c 300 "$out/tshark.err"))"
+  fi
 fi
 
 # kamailio.pcap: one row per INVITE of test/kamailio/run.sh (its Call-IDs
