@@ -1,6 +1,6 @@
 -- check.lua: the sipcodes fields tshark gave, against the module's own answers.
 --
---   lua5.2 check.lua NAME FIELDS.tsv
+--   lua5.2 check.lua NAME FIELDS.tsv [PORT...]
 --
 -- FIELDS.tsv is the output of `tshark -T fields -E aggregator='|'` with the
 -- columns of COLUMNS below, in that order.  For every frame this script
@@ -9,7 +9,8 @@
 --   - a response Wireshark decoded (sip.Status-Line present): the response
 --     fields of its first line;
 --   - a payload that Wireshark did not decode as SIP (no status or request
---     line) on port 5060 or 5061 that begins with "SIP/": the same, plus the
+--     line) on port 5060, 5061 or a PORT given that begins with "SIP/": the
+--     same, plus the
 --     note "not decoded as SIP by Wireshark", or the error "malformed status
 --     line";
 --   - every Reason header of a decoded message: the fields of each value, or
@@ -43,6 +44,9 @@ if arg[1] == "--columns" then
   os.exit(0)
 end
 local name, path = assert(arg[1]), assert(arg[2])
+-- Ports given to SIP beyond 5060 and 5061 (tshark's -d udp.port==N,sip).
+local SIP_PORTS = {["5060"] = true, ["5061"] = true}
+for i = 3, #arg do SIP_PORTS[arg[i]] = true end
 
 local passed, failed = 0, 0
 local responses, reason_values = 0, 0
@@ -171,7 +175,7 @@ local function ours(list)
   return table.concat(out, " / ")
 end
 
-local function sip_port(p) return p == "5060" or p == "5061" end
+local function sip_port(p) return SIP_PORTS[p] ~= nil end
 
 local f = assert(io.open(path, "rb"))
 local frames = 0

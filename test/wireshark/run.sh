@@ -144,15 +144,18 @@ fi
 # --- every field of every frame ---------------------------------------------
 fields=""
 for c in $(lua5.2 "$here/check.lua" --columns); do fields="$fields -e $c"; done
+# decode-as.pcap is on UDP port 5070, which Decode As gives to SIP.
+decode_as() { [ "$1" != decode-as ] || echo "-d udp.port==5070,sip"; }
 for name in $pcaps; do
-  # shellcheck disable=SC2086 # the -e options are words
-  ts -r "$out/$name.pcap" -T fields -E aggregator='|' $fields >"$out/$name.tsv"
+  # shellcheck disable=SC2086,SC2046 # the options are words
+  ts -r "$out/$name.pcap" $(decode_as "$name") -T fields -E aggregator='|' $fields >"$out/$name.tsv"
   rc=$?
   if [ "$rc" -ne 0 ] || grep -qi 'lua' "$out/tshark.err"; then
     fail "$name: tshark -T fields exit $rc: $(head -c 300 "$out/tshark.err")"
     continue
   fi
-  result=$(lua5.2 "$here/check.lua" "$name" "$out/$name.tsv")
+  # shellcheck disable=SC2046
+  result=$(lua5.2 "$here/check.lua" "$name" "$out/$name.tsv" $(decode_as "$name" | sed -n 's/.*==\([0-9]*\),.*/\1/p'))
   printf '%s\n' "$result" | grep -v '^[0-9]* passed, ' | grep -v ' checked, ' | grep -v '^ok ' || true
   line=$(printf '%s\n' "$result" | grep ' responses checked, ')
   echo "$line"
