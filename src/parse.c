@@ -720,9 +720,23 @@ static int read_value(struct reader *r, int nvalue)
  * one header field with or without the SWS around it.  Each reason-value
  * becomes {protocol = as given, cause = integer, text = unquoted string,
  * params = {lowercased name = value string or true}}, cause and text only
- * when present.  Several values may share a protocol: RFC 9366 lifted RFC
- * 3326's one-value-per-protocol rule for protocols that define what the
- * repetition means, and only the caller knows the protocol's rules.
+ * when present.
+ *
+ * What it leaves to the caller, on purpose: it checks the grammar, not what
+ * a value means to its protocol.
+ *  - Several values may share a protocol.  RFC 9366 lets a protocol carry
+ *    several values "when that protocol defines what the presence of
+ *    multiple values means"; SIP and Q.850 define no such thing, so for them
+ *    RFC 3326's one value per protocol still holds, but
+ *    "Q.850;cause=16, Q.850;cause=17" is a well-formed header, and a parser
+ *    that refused it would also refuse the values that are fine (a caller
+ *    can take the first, or ignore a protocol it does not understand).
+ *  - cause = 1*DIGIT: any number of up to CAUSE_DIGITS_MAX digits parses,
+ *    "SIP;cause=700" and "Q.850;cause=128" included.  Which numbers a
+ *    protocol assigns is the protocol's business: a caller checks a SIP
+ *    cause with sipcodes.lookup(v.cause) (or sipcodes.class for any code
+ *    100..699) and a Q.850 cause with sipcodes.q850.text(v.cause), each of
+ *    which answers nil and a message for a value that is not one.
  */
 int sipc_parse_reason(lua_State *L)
 {
