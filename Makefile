@@ -37,7 +37,7 @@ PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
 .PHONY: all build run test deps-run deps-test deps-bench lint warnings rockspec test-kamailio load \
-        clean
+        test-wireshark wireshark-screenshot clean
 
 all: build
 
@@ -108,6 +108,14 @@ test-kamailio:
 
 load:
 	@sh test/kamailio/load.sh
+
+# The Wireshark plugin in tshark (also run by make test), and the picture
+# of its tree in the GUI for doc/wireshark.md (wireshark-qt under Xvfb).
+test-wireshark:
+	@sh test/wireshark/run.sh
+
+wireshark-screenshot:
+	@sh test/wireshark/screenshot.sh
 
 clean:
 	rm -rf build

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs every test: the busted specs under each Lua given (5.1 ... 5.4, jit),
 # luacheck, `luarocks make` for each PUC Lua, the Kamailio + sipp
-# integration test, Kamailio under hostile traffic and the reference
-# sheet in a real browser; ends with one line
+# integration test, Kamailio under hostile traffic, the Wireshark plugin
+# and the reference sheet in a real browser; ends with one line
 # "N passed, M failed" over all of them and exits non-zero when anything
 # failed.
 set -u
@@ -44,6 +44,7 @@ if [ "$rc" -eq 0 ]; then count 0 "1 passed, 0 failed"; else printf '%s\n' "$out"
 for step in "tools/rockspec-check.sh$puc" \
             "test/kamailio/run.sh" \
             "test/kamailio/hostile.sh" \
+            "test/wireshark/run.sh" \
             "test/sheet/run.sh"; do
   echo "== $step"
   # shellcheck disable=SC2086
