@@ -113,6 +113,22 @@ describe("sipcodes.sheet.html", function()
     assert.same(want, rows)
   end)
 
+  it("counts in its heading the registered codes and names the historic ones apart", function()
+    local intro = html:match("<header>.-<p>(.-)</p>")
+    assert.is_string(intro)
+    local registered, historic = 0, {}
+    for code, e in sipcodes.each() do
+      if e.status == "historic" then historic[#historic + 1] = tostring(code)
+      else registered = registered + 1 end
+    end
+    assert.equal(75, registered)
+    assert.same({ "409", "411" }, historic)
+    assert.equal("The 75 codes of the IANA SIP response-code registry and the 2 historic codes"
+      .. " only the obsolete RFC&#160;2543 defined (409, 411), each phrase spelled as its RFC"
+      .. " spells it.", intro)
+    assert.is_nil(html:find("The 77 codes", 1, true))
+  end)
+
   it("prints every field of every code in its row", function()
     for code, e in sipcodes.each() do
       local row = assert(row_of(html, code), "no row for " .. code)

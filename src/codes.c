@@ -44,9 +44,9 @@ const struct sipc_code sipc_codes[] = {
       "The call is progressing and the response may carry early media or "
       "progress details; the caller should keep waiting."),
   ROW(199, "Early Dialog Terminated", "EARLY_DIALOG_TERMINATED", 6228, C,
-      "An early dialog created by a forked INVITE ended before a final "
-      "response; the caller might release the resources, such as media, it "
-      "kept for that early dialog."),
+      "An early dialog, typically of a forked INVITE, ended before the final "
+      "response; the caller might release the resources it kept for it and "
+      "must send no more media on it."),
 
   /* 2xx Success */
   ROW(200, "OK", "OK", 3261, C,
@@ -103,9 +103,9 @@ const struct sipc_code sipc_codes[] = {
       "A proxy requires the sender to authenticate; the sender should retry "
       "with credentials that answer the Proxy-Authenticate challenge."),
   ROW(408, "Request Timeout", "REQUEST_TIMEOUT", 3261, C,
-      "No final response could be produced in time, for example as the user "
-      "could not be located, and the client may retry later; servers never "
-      "send it to a non-INVITE, so a 408 for one is a local timeout."),
+      "The server could not answer in time, for example as it could not "
+      "locate the user, and the client may retry later; stateful servers never "
+      "send it to a non-INVITE, so there it is a local timeout."),
   ROW(409, "Conflict", "CONFLICT", 2543, H,
       "Defined only by the obsolete RFC 2543: the request conflicted with "
       "the current state of the resource; current SIP does not use it."),
@@ -132,9 +132,9 @@ const struct sipc_code sipc_codes[] = {
       "The server does not understand the scheme of the Request-URI; the "
       "sender should retry with a SIP URI."),
   ROW(417, "Unknown Resource-Priority", "UNKNOWN_RESOURCE_PRIORITY", 4412, C,
-      "The request's Resource-Priority names a namespace or priority the "
-      "server does not know; by local policy the response may list those it "
-      "accepts in Accept-Resource-Priority."),
+      "The request named resource-priority in Require but the server "
+      "understands none of its Resource-Priority values; by local policy the "
+      "response may list those it accepts in Accept-Resource-Priority."),
   ROW(420, "Bad Extension", "BAD_EXTENSION", 3261, C,
       "The server does not support an extension the request lists in "
       "Proxy-Require or Require; the Unsupported header names it."),
@@ -155,8 +155,9 @@ const struct sipc_code sipc_codes[] = {
       "or could not be dereferenced; Geolocation-Error says why and the "
       "sender may correct it and retry."),
   ROW(425, "Bad Alert Message", "BAD_ALERT_MESSAGE", 8876, C,
-      "The emergency alert message in the request was malformed or not "
-      "acceptable to the receiver; AlertMsg-Error says why."),
+      "The emergency alert (CAP) in the request was so malformed that no "
+      "reasonable emergency response to it can be determined; AlertMsg-Error "
+      "says what was wrong."),
   ROW(428, "Use Identity Header", "USE_IDENTITY_HEADER", 8224, C,
       "The server requires an Identity header it can verify and the request "
       "had none, or none of a PASSporT type (ppt) it supports; the sender "
@@ -199,8 +200,8 @@ const struct sipc_code sipc_codes[] = {
       "permission list so the relay can ask their consent."),
   ROW(480, "Temporarily Unavailable", "TEMPORARILY_UNAVAILABLE", 3261, C,
       "The callee was reached but is not available now, or a proxy knows the "
-      "user but has no current location (not registered); the caller may "
-      "retry later, after Retry-After if given."),
+      "user but has no current location (for example, not registered); the "
+      "caller may retry later, after Retry-After if given."),
   ROW(481, "Call/Transaction Does Not Exist", "CALL_TRANSACTION_DOES_NOT_EXIST",
       3261, C,
       "The request matched no existing dialog or transaction at the "

@@ -300,12 +300,38 @@ footer{margin-top:3pt;font-size:5.4pt}
 }
 ]]
 
+--- The heading's sentence, from the data: how many codes the IANA registry
+-- holds (current and deprecated ones) and which historic codes, defined only
+-- by an obsolete RFC, the sheet shows besides.
+local function intro_html(groups)
+  local registered, historic, rfcs, seen = 0, {}, {}, {}
+  for _, g in ipairs(groups) do
+    for _, e in ipairs(g) do
+      if e.status == "historic" then
+        historic[#historic + 1] = tostring(e.code)
+        if not seen[e.rfc] then
+          seen[e.rfc] = true
+          rfcs[#rfcs + 1] = "RFC&#160;" .. e.rfc
+        end
+      else
+        registered = registered + 1
+      end
+    end
+  end
+  local besides = ""
+  if #historic > 0 then
+    besides = format(" and the %d historic %s only the obsolete %s defined (%s)",
+      #historic, #historic == 1 and "code" or "codes", concat(rfcs, ", "),
+      concat(historic, ", "))
+  end
+  return format("<p>The %d codes of the IANA SIP response-code registry%s, each phrase"
+    .. " spelled as its RFC spells it.</p>", registered, besides)
+end
+
 --- The reference sheet: one self-contained HTML page (UTF-8) with every
--- registered code.  Always returns a string.
+-- code of the table.  Always returns a string.
 function M.html()
   local groups = by_class()
-  local n = 0
-  for _, g in ipairs(groups) do n = n + #g end
   return concat({
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -319,8 +345,7 @@ function M.html()
     '<div class="page">',
     "<header>",
     "<h1>SIP response codes</h1>",
-    format("<p>The %d codes of the IANA SIP response-code registry, each phrase spelled as its"
-      .. " RFC spells it.</p>", n),
+    intro_html(groups),
     "</header>",
     legend_html(groups),
     table_html(groups),
