@@ -663,8 +663,13 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
     end)
   end)
 
-  describe("--parse --lenient (needs the lenient parser)", function()
-    it("takes what strict refuses: two spaces, no phrase", function()
+  describe("--parse --lenient", function()
+    -- parse_status_line(line, {lenient = true}) comes with the protocol
+    -- work of issue 10; a sipcodes without it shows these as pending.
+    local lenient = sipcodes.parse_status_line("SIP/2.0 200", { lenient = true }) == 200
+    local it_lenient = lenient and it or pending
+
+    it_lenient("takes what strict refuses: two spaces, no phrase", function()
       local out, status = sipcode("--parse", "SIP/2.0  486 Busy Here")
       assert.equal(1, status)
       assert.equal("", out)
@@ -675,7 +680,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       assert.matches("\ncode +200\n", out)
     end)
 
-    it("still refuses what is not a status line", function()
+    it_lenient("still refuses what is not a status line", function()
       local out, status = sipcode("--parse", "--lenient", "SIP/2.0 4861 Busy", "HTTP/1.1 200 OK")
       assert.equal(1, status)
       assert.equal("", out)
