@@ -99,7 +99,8 @@ rockspec:
 # from that tarball (tools/deb.sh); both installed and checked
 # (tools/dist-test.sh, also run by make test).
 deps-dist:
-	@sh tools/deps.sh $(PKG_BUILD) $(PKG_LUA) $(PKG_DIST) $(PKG_DEB) jq
+	@sh tools/deps.sh $(PKG_BUILD) $(PKG_LUA) $(PKG_DIST) $(PKG_DEB) jq \
+	  kamailio kamailio-lua-modules sip-tester
 
 dist: deps-dist
 	@sh tools/dist.sh
