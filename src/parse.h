@@ -10,7 +10,8 @@
 
 #include "compat.h"
 
-/* sipcodes.parse_status_line(s) -> code, reason, version | nil, message */
+/* sipcodes.parse_status_line(s [, {lenient = true}]) -> code, reason, version
+ *                                                  | nil, message */
 int sipc_parse_status_line(lua_State *L);
 
 /* sipcodes.parse_reason(value) -> list of reason-values | nil, message */
