@@ -4,7 +4,7 @@ max_line_length = 110
 include_files = {
   "lua/**/*.lua", "spec/**/*.lua", "bench/**/*.lua", "examples/**/*.lua", "test/**/*.lua",
   "fuzz/**/*.lua", "tools/**/*.lua",
-  "bin/sipcode", ".busted", ".luacheckrc",
+  "plugins/**/*.lua", "bin/sipcode", ".busted", ".luacheckrc",
 }
 exclude_files = { "build", "lua_modules", ".luarocks" }
 files["spec"] = { std = "+busted" }

@@ -46,7 +46,7 @@ PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks $(PKG_DI
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
 .PHONY: all build run test deps-run deps-test deps-bench lint warnings rockspec test-kamailio load \
-        clean dist deb test-dist deps-dist
+        test-wireshark wireshark-screenshot clean dist deb test-dist deps-dist
 
 all: build
 
@@ -125,6 +125,14 @@ test-kamailio:
 
 load:
 	@sh test/kamailio/load.sh
+
+# The Wireshark plugin in tshark (also run by make test), and the picture
+# of its tree in the GUI for doc/wireshark.md (wireshark-qt under Xvfb).
+test-wireshark:
+	@sh test/wireshark/run.sh
+
+wireshark-screenshot:
+	@sh test/wireshark/screenshot.sh
 
 # Everything a build wrote: make build, luarocks make in the tree
 # (sipcodes/core.so, src/*.o, local rocks trees), make dist and make deb,

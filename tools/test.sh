@@ -1,9 +1,10 @@
 #!/bin/sh
 # Runs every test: the busted specs under each Lua given (5.1 ... 5.4, jit),
 # luacheck, `luarocks make` for each PUC Lua, the Kamailio + sipp
-# integration test, and the release as users install it (make dist, make
-# deb, tools/dist-test.sh); ends with one line "N passed, M failed" over all
-# of them and exits non-zero when anything failed.
+# integration test, the Wireshark plugin test, and the release as users
+# install it (make dist, make deb, tools/dist-test.sh); ends with one line
+# "N passed, M failed" over all of them and exits non-zero when anything
+# failed.
 set -u
 passed=0
 failed=0
@@ -40,7 +41,8 @@ rc=$?
 printf '%s\n' "$out" | tail -n 3
 if [ "$rc" -eq 0 ]; then count 0 "1 passed, 0 failed"; else printf '%s\n' "$out"; count 1 "0 passed, 1 failed"; fi
 
-for step in "tools/rockspec-check.sh$puc" "test/kamailio/run.sh" "tools/dist-test.sh"; do
+for step in "tools/rockspec-check.sh$puc" "test/kamailio/run.sh" "test/wireshark/run.sh" \
+  "tools/dist-test.sh"; do
   echo "== $step"
   # shellcheck disable=SC2086
   out=$(sh $step 2>&1)
