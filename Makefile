@@ -118,6 +118,13 @@ deps-bench:
 
 include bench/bench.mk
 
+# The reference sheet: doc/sipcodes-sheet.html, .pdf and .png, printed and
+# photographed by headless Chromium (test/sheet/build.sh installs it).
+.PHONY: sheet
+sheet: deps-run
+	@$(MAKE) --no-print-directory build/5.4/sipcodes/core.so
+	@sh test/sheet/build.sh
+
 # The Kamailio + sipp integration test (also run by make test), and a
 # bounded load run against the same script (LOAD_RATE, LOAD_SECONDS).
 test-kamailio:

@@ -27,6 +27,7 @@ build = {
     ["sipcodes"] = "lua/sipcodes.lua",
     ["sipcodes.query"] = "lua/sipcodes/query.lua",
     ["sipcodes.semantics"] = "lua/sipcodes/semantics.lua",
+    ["sipcodes.sheet"] = "lua/sipcodes/sheet.lua",
     ["sipcodes.core"] = {
       sources = {
         "src/build.c",

@@ -42,7 +42,7 @@ printf '%s\n' "$out" | tail -n 3
 if [ "$rc" -eq 0 ]; then count 0 "1 passed, 0 failed"; else printf '%s\n' "$out"; count 1 "0 passed, 1 failed"; fi
 
 for step in "tools/rockspec-check.sh$puc" "test/kamailio/run.sh" "test/wireshark/run.sh" \
-  "tools/dist-test.sh"; do
+  "test/sheet/run.sh" "tools/dist-test.sh"; do
   echo "== $step"
   # shellcheck disable=SC2086
   out=$(sh $step 2>&1)
