@@ -55,6 +55,17 @@ else
   pass "tarball: $(wc -l <"$work/tarball.list") entries, no .git/build/dist/rocks trees"
 fi
 
+missing=""
+for f in src/sipcodes.h lua/sipcodes.lua bin/sipcode doc/sipcode.1 doc/install.md debian/control \
+         plugins/wireshark/sipcodes_plugin.lua doc/sipcodes-sheet.html doc/sipcodes-sheet.pdf; do
+  grep -qx "sipcodes-$VERSION/$f" "$work/tarball.list" || missing="$missing $f"
+done
+if [ -z "$missing" ]; then
+  pass "tarball ships the sources, debian/, the Wireshark plugin and the reference sheet"
+else
+  fail "tarball lacks:$missing"
+fi
+
 # smoke LUA TREE LUAVERSION: the installed tree answers.
 smoke() {
   (cd / && LUA_PATH="$2/share/lua/$3/?.lua" LUA_CPATH="$2/lib/lua/$3/?.so" "$1" -e "
@@ -120,6 +131,17 @@ check "sipcode 486 (on PATH: $(command -v sipcode))" sh -c 'cd / && sipcode 486 
 check "sipcode --json 486 | jq -r '.results[0].reason'" \
   sh -c '[ "$(cd / && sipcode --json 486 | jq -r ".results[0].reason")" = "Busy Here" ]'
 check "man -w sipcode" man -w sipcode
+check "sipcode --html: the reference sheet from the installed sipcodes.sheet" \
+  sh -c 'cd / && sipcode --html | grep -q "</html>"'
+check "the package installs /usr/share/sipcodes/wireshark/sipcodes_plugin.lua and the sheet in /usr/share/doc" \
+  sh -c 'dpkg -L lua-sipcodes | grep -qx /usr/share/sipcodes/wireshark/sipcodes_plugin.lua &&
+    dpkg -L lua-sipcodes | grep -qx /usr/share/doc/lua-sipcodes/sipcodes-sheet.pdf'
+if command -v tshark >/dev/null 2>&1; then
+  # Wireshark 4.0's Lua 5.2 finds the module where the package put it.
+  check "tshark loads the installed plugin with no path setting (its fields listed)" \
+    sh -c 'cd / && tshark -X lua_script:/usr/share/sipcodes/wireshark/sipcodes_plugin.lua -G fields 2>&1 |
+      grep -q "^F.*sipcodes\."'
+fi
 
 # Kamailio with the installed example configuration, no path setting.
 check "Kamailio runs the installed examples/kamailio with no path setting: OPTIONS sip:486@" \
