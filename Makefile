@@ -145,7 +145,7 @@ wireshark-screenshot:
 # (sipcodes/core.so, src/*.o, local rocks trees), make dist and make deb,
 # and dpkg-buildpackage run in the tree itself.
 clean:
-	rm -rf build dist sipcodes lua_modules .luarocks src/*.o *.rock
+	rm -rf build dist sipcodes lua_modules lua_modules-jit .luarocks src/*.o *.rock
 	rm -rf 5.[1-4]-sipcodes debian/.debhelper debian/tmp debian/lua-sipcodes debian/lua-sipcodes-dev \
 	       debian/files debian/*.substvars debian/*.debhelper.log debian/debhelper-build-stamp \
 	       debian/lua-sipcodes.install debian/lua-sipcodes-dev.install
