@@ -153,8 +153,17 @@ else
 fi
 
 # Kamailio with the installed example configuration, no path setting.
+# Under /tmp/sipcodes-sip.lock, unless this process inherited it: a caller
+# that ran `flock /tmp/sipcodes-sip.lock make test` holds it, and taking it
+# again would wait for ever.
+sip_lock=/tmp/sipcodes-sip.lock
+locker="flock $sip_lock"
+for fd in "/proc/$$/fd"/*; do
+  [ "$(readlink "$fd" 2>/dev/null)" = "$sip_lock" ] && locker=""
+done
+# shellcheck disable=SC2086 # empty or two words
 check "Kamailio runs the installed examples/kamailio with no path setting: OPTIONS sip:486@" \
-  flock /tmp/sipcodes-sip.lock sh tools/dist-kamailio.sh
+  $locker sh tools/dist-kamailio.sh
 tail -n 1 "$log"
 
 purge
