@@ -3,7 +3,7 @@ std = "max"
 max_line_length = 110
 include_files = {
   "lua/**/*.lua", "spec/**/*.lua", "bench/**/*.lua", "examples/**/*.lua", "test/**/*.lua",
-  "fuzz/**/*.lua",
+  "fuzz/**/*.lua", "tools/**/*.lua",
   "plugins/**/*.lua", "bin/sipcode", ".busted", ".luacheckrc",
 }
 exclude_files = { "build", "lua_modules", ".luarocks" }

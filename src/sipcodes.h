@@ -36,8 +36,10 @@ extern const size_t sipc_ncodes;
 #define SIPC_MIN 100
 #define SIPC_MAX 699
 
-/* The version, as in the rockspec. */
-#define SIPC_VERSION "1.0.0"
+/* The version: the one place it is written.  The Makefile, the rockspecs,
+   debian/changelog and `sipcode --version` take it from here, and
+   tools/rockspec-check.sh fails when one of them differs. */
+#define SIPC_VERSION "1.1.0"
 
 /* The registered entry for code, or NULL. */
 const struct sipc_code *sipc_find(int code);

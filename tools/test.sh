@@ -1,8 +1,9 @@
 #!/bin/sh
 # Runs every test: the busted specs under each Lua given (5.1 ... 5.4, jit),
 # luacheck, `luarocks make` for each PUC Lua, the Kamailio + sipp
-# integration test, Kamailio under hostile traffic, the Wireshark plugin
-# and the reference sheet in a real browser; ends with one line
+# integration test, Kamailio under hostile traffic, the Wireshark plugin,
+# the reference sheet in a real browser, and the release as users install
+# it (make dist, make deb, tools/dist-test.sh); ends with one line
 # "N passed, M failed" over all of them and exits non-zero when anything
 # failed.
 set -u
@@ -45,7 +46,8 @@ for step in "tools/rockspec-check.sh$puc" \
             "test/kamailio/run.sh" \
             "test/kamailio/hostile.sh" \
             "test/wireshark/run.sh" \
-            "test/sheet/run.sh"; do
+            "test/sheet/run.sh" \
+            "tools/dist-test.sh"; do
   echo "== $step"
   # shellcheck disable=SC2086
   out=$(sh $step 2>&1)
