@@ -83,26 +83,45 @@ static void add_quoted(luaL_Buffer *b, const char *str, size_t n)
   luaL_addchar(b, '"');
 }
 
-/* Reads the optional text argument at idx: 1 and *s set (NULL when
- * absent), or 0 after pushing nil and a message. */
-static int opt_text(lua_State *L, int idx, const char *fname,
-                    const char **s, size_t *n)
+/* Reads the optional text argument at 2: 1 and *s set (NULL when absent),
+ * or 0 after pushing nil and a message. */
+static int opt_text(lua_State *L, const char *fname, const char **s,
+                    size_t *n)
 {
   *s = NULL;
   *n = 0;
-  if (lua_isnoneornil(L, idx)) return 1;
-  if (lua_type(L, idx) != LUA_TSTRING) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: bad argument #%d: string expected, got %s", fname,
-                    idx, luaL_typename(L, idx));
+  if (lua_isnoneornil(L, 2)) return 1;
+  if (lua_type(L, 2) != LUA_TSTRING) {
+    sipc_fail(L, 0, "%s: bad argument #2: string expected, got %s", fname,
+              luaL_typename(L, 2));
     return 0;
   }
-  *s = lua_tolstring(L, idx, n);
+  *s = lua_tolstring(L, 2, n);
   if (*n > TEXT_MAX) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: bad argument #%d: text longer than %d bytes",
-                    fname, idx, TEXT_MAX);
+    sipc_fail(L, 0, "%s: bad argument #2: text longer than %d bytes", fname,
+              TEXT_MAX);
     return 0;
+  }
+  return 1;
+}
+
+/* The arguments of the SIP builders, (code [, text]): 1 with *code and the
+ * text set, the registered phrase standing for an absent text (NULL for an
+ * unregistered code); or 0 after pushing nil and a message. */
+static int code_and_text(lua_State *L, const char *fname, int *code,
+                         const char **s, size_t *n)
+{
+  if (!sipc_tocode(L, 1, code)) {
+    sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
+    return 0;
+  }
+  if (!opt_text(L, fname, s, n)) return 0;
+  if (*s == NULL) {
+    const struct sipc_code *c = sipc_find(*code);
+    if (c != NULL) {
+      *s = c->reason;
+      *n = strlen(*s);
+    }
   }
   return 1;
 }
@@ -119,19 +138,10 @@ static int build_status_line(lua_State *L)
   const char *s;
   size_t n;
   luaL_Buffer b;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
-  if (!opt_text(L, 2, fname, &s, &n)) return 2;
-  if (s == NULL) {
-    const struct sipc_code *c = sipc_find(code);
-    if (c == NULL) {
-      lua_pushnil(L);
-      lua_pushfstring(L, "%s: %d is not a registered SIP response code: "
-                      "give a reason phrase", fname, code);
-      return 2;
-    }
-    s = c->reason;
-    n = strlen(s);
-  }
+  if (!code_and_text(L, fname, &code, &s, &n)) return 2;
+  if (s == NULL)
+    return sipc_fail(L, 0, "%s: %d is not a registered SIP response code: "
+                     "give a reason phrase", fname, code);
   luaL_buffinit(L, &b);
   lua_pushfstring(L, "SIP/2.0 %d ", code);
   luaL_addvalue(&b);
@@ -162,19 +172,10 @@ static void push_reason(lua_State *L, const char *protocol, int cause,
  */
 static int build_reason_header(lua_State *L)
 {
-  static const char fname[] = "sipcodes.reason_header";
   int code;
   const char *s;
   size_t n;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
-  if (!opt_text(L, 2, fname, &s, &n)) return 2;
-  if (s == NULL) {
-    const struct sipc_code *c = sipc_find(code);
-    if (c != NULL) {
-      s = c->reason;
-      n = strlen(s);
-    }
-  }
+  if (!code_and_text(L, "sipcodes.reason_header", &code, &s, &n)) return 2;
   push_reason(L, "SIP", code, s, n);
   return 1;
 }
@@ -190,23 +191,31 @@ static int build_q850_reason_header(lua_State *L)
   int cause;
   const char *s;
   size_t n;
-  if (!sipc_q850_tocause(L, 1, &cause)) {
-    lua_pushnil(L);
-    sipc_pushvalue_desc(L, 1);
-    lua_pushfstring(L, "%s: " SIPC_NOT_A_CAUSE ", got %s", fname,
-                    lua_tostring(L, -1));
-    lua_remove(L, -2);
-    return 2;
-  }
-  if (!opt_text(L, 2, fname, &s, &n)) return 2;
+  if (!sipc_q850_tocause(L, 1, &cause))
+    return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CAUSE, fname);
+  if (!opt_text(L, fname, &s, &n)) return 2;
   if (s == NULL && (s = sipc_q850_text(cause)) != NULL) n = strlen(s);
   push_reason(L, "Q.850", cause, s, n);
   return 1;
 }
 
-const luaL_Reg sipc_build_funcs[] = {
+static const luaL_Reg funcs[] = {
   {"status_line", build_status_line},
   {"reason_header", build_reason_header},
-  {"q850_reason_header", build_q850_reason_header},
   {NULL, NULL}
 };
+
+static const luaL_Reg q850_funcs[] = {
+  {"reason_header", build_q850_reason_header},
+  {NULL, NULL}
+};
+
+/* Sets the builders in the core table on top, and the Q.850 one in its
+ * q850 table. */
+void sipc_open_build(lua_State *L)
+{
+  sipc_setfuncs(L, funcs);
+  lua_getfield(L, -1, "q850");
+  sipc_setfuncs(L, q850_funcs);
+  lua_pop(L, 1);
+}

@@ -252,15 +252,6 @@ static const char *internal_by_name(const char *s, size_t len)
   return NULL;
 }
 
-static int push_fail(lua_State *L, const char *fname, const char *what, int idx)
-{
-  lua_pushnil(L);
-  sipc_pushvalue_desc(L, idx);
-  lua_pushfstring(L, "%s: %s, got %s", fname, what, lua_tostring(L, -1));
-  lua_remove(L, -2);
-  return 2;
-}
-
 /* Reads a cause 1..127 given as a number, a decimal string (FreeSWITCH's
  * channel variables are strings) or a hangup-cause name in any case. */
 int sipc_q850_tocause(lua_State *L, int idx, int *cause)
@@ -303,7 +294,7 @@ static int toprofile(lua_State *L, int idx, const char *fname, int *p)
   if (len == 7 && memcmp(s, "rfc3398", 7) == 0) *p = RFC3398;
   else if (len == 10 && memcmp(s, "freeswitch", 10) == 0) *p = FREESWITCH;
   else {
-    push_fail(L, fname, "expected a profile \"rfc3398\" or \"freeswitch\"", idx);
+    sipc_fail(L, idx, "%s: expected a profile \"rfc3398\" or \"freeswitch\"", fname);
     return 0;
   }
   return 1;
@@ -330,7 +321,7 @@ static int q850_to_sip(lua_State *L)
     internal = internal_by_name(s, len);
   }
   if (c == NULL && internal == NULL)
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
+    return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CAUSE, fname);
   if (profile == FREESWITCH) {
     const char *name = internal ? internal : c->name;
     int code = FS_DEFAULT_SIP;
@@ -366,7 +357,7 @@ static int q850_from_sip(lua_State *L)
   int profile, code;
   size_t i;
   if (!toprofile(L, 2, fname, &profile)) return 2;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
+  if (!sipc_tocode(L, 1, &code)) return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
   if (profile == FREESWITCH) {
     const char *name = FS_DEFAULT_CAUSE;
     const struct cause *c;
@@ -409,7 +400,7 @@ static int q850_name(lua_State *L)
   int n;
   const struct cause *c;
   if (!sipc_q850_tocause(L, 1, &n))
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
+    return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CAUSE, fname);
   c = find_cause(n);
   if (c == NULL || c->name == NULL) {
     lua_pushnil(L);
@@ -428,7 +419,7 @@ static int q850_cause(lua_State *L)
   const char *s;
   const struct cause *c;
   if (lua_type(L, 1) != LUA_TSTRING)
-    return push_fail(L, fname, "expected a hangup-cause name (string)", 1);
+    return sipc_fail(L, 1, "%s: expected a hangup-cause name (string)", fname);
   s = lua_tolstring(L, 1, &len);
   c = cause_by_name(s, len);
   if (c) {
@@ -452,7 +443,7 @@ static int q850_text(lua_State *L)
   int n;
   const struct cause *c;
   if (!sipc_q850_tocause(L, 1, &n))
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
+    return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CAUSE, fname);
   c = find_cause(n);
   if (c == NULL) {
     lua_pushnil(L);
@@ -471,11 +462,19 @@ const char *sipc_q850_text(int n)
 }
 
 
-const luaL_Reg sipc_q850_funcs[] = {
-  {"q850_to_sip", q850_to_sip},
-  {"q850_from_sip", q850_from_sip},
-  {"q850_name", q850_name},
-  {"q850_cause", q850_cause},
-  {"q850_text", q850_text},
+static const luaL_Reg funcs[] = {
+  {"to_sip", q850_to_sip},
+  {"from_sip", q850_from_sip},
+  {"name", q850_name},
+  {"cause", q850_cause},
+  {"text", q850_text},
   {NULL, NULL}
 };
+
+/* Sets the table of these functions as field q850 of the table on top. */
+void sipc_open_q850(lua_State *L)
+{
+  lua_createtable(L, 0, 6);
+  sipc_setfuncs(L, funcs);
+  lua_setfield(L, -2, "q850");
+}
