@@ -11,12 +11,13 @@
  * caches are keyed by the argument as given; the first three hold valid
  * codes only, the misses at most MISSES_MAX keys each, so they stay bounded
  * whatever a caller passes.  sipcodes.lua takes them once, from take(),
- * which hands them over on its first call only: no table a script can
- * require or index holds them, so no script can change an answer by
- * writing into one (the debug library remains the documented bypass).
+ * which hands them over on its first call only, and keeps the core it
+ * loads to itself (each load of it requires a core of its own): no table
+ * a script can require or index holds them, and what a script writes into
+ * a table require("sipcodes.core") gives it changes no answer of the
+ * module (the debug library remains the documented bypass).
  *
- * Calls go one way: Lua calls C.  The table require("sipcodes.core")
- * returns is read-only; sipcodes.lua builds the module table from it.
+ * Calls go one way: Lua calls C, C calls no Lua module.
  *
  * All per-state data sits in one table, the upvalue of the functions that
  * need it: no C globals, since many Lua states run in parallel threads.
@@ -39,15 +40,23 @@ enum {
   S_NEXT,          /* the iterator each() returns */
   S_LOOKUP_COUNT,  /* keys in S_LOOKUP_MISSES */
   S_REASON_COUNT,  /* keys in S_REASON_MISSES */
+  S_UNKNOWN,       /* numbers core.index found no registered code for */
   S_TAKEN,         /* true once take() has handed the caches over */
-  S_Q850,          /* the table behind core.q850 */
-  S_COUNT = S_Q850
+  S_CORE,          /* the table behind core */
+  S_COUNT = S_CORE
 };
 
 /* Enough for every code 100..699 and many bad values; a flood of
  * distinct bad values then costs a call into C each, not memory. */
 #if !defined(MISSES_MAX)
 #define MISSES_MAX 1024
+#endif
+
+/* After this many numbers that are no registered code, the module table
+ * is completed (lua/sipcodes/lazy.lua): a few cost a call of __index each,
+ * less than completing would. */
+#if !defined(UNKNOWN_MAX)
+#define UNKNOWN_MAX 32
 #endif
 
 static const char *const class_names[] = {
@@ -76,7 +85,7 @@ static lua_Integer bump(lua_State *L, int slot)
   return n;
 }
 
-/* ---- read-only tables ---------------------------------------------------- */
+/* ---- entries ------------------------------------------------------------ */
 
 /* Raises "<prefix> is read-only (cannot set field K)" at the position of
  * the assignment: in a metamethod written in C, level 1 is the Lua
@@ -104,12 +113,6 @@ static int entry_newindex(lua_State *L)
   return readonly_error(L, what);
 }
 
-/* Assignments to the tables of sipcodes.core land here. */
-static int core_newindex(lua_State *L)
-{
-  return readonly_error(L, "sipcodes.core");
-}
-
 /* "486 Busy Here"; what rawset may have put in an entry reads as 0 or
  * "?". */
 static int entry_tostring(lua_State *L)
@@ -122,29 +125,11 @@ static int entry_tostring(lua_State *L)
   return 1;
 }
 
-/* Replaces the table on top with an empty proxy that reads through to it,
- * refuses writes and hides its metatable: one metamethod hop per field
- * read, and no way to write short of the debug library. */
-static void seal(lua_State *L, lua_CFunction newindex)
-{
-  lua_createtable(L, 0, 0);          /* proxy */
-  lua_createtable(L, 0, 4);          /* metatable */
-  lua_pushvalue(L, -3);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, newindex);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, -2);
-  lua_replace(L, -2);
-}
-
-/* ---- entries ------------------------------------------------------------ */
-
 /*
  * An entry is an empty proxy whose protected metatable reads through to a
- * data table, as seal() makes, with a __tostring; the metamethods are
- * shared by every entry of the state.
+ * data table: one metamethod hop per field read, and no way to write short
+ * of the debug library.  The metamethods are shared by every entry of the
+ * state.
  */
 static void build_entry(lua_State *L, const struct sipc_code *c)
 {
@@ -271,13 +256,15 @@ static int core_lookup(lua_State *L)
   return miss(L, "sipcodes.lookup", S_LOOKUP_MISSES, S_LOOKUP_COUNT);
 }
 
-/* core.reason(code) -> phrase | nil, message.  The default of
- * sipcodes.reason is sipcodes.lua's business: it raises from there, at
- * the caller's line. */
+/* core.reason(code [, default]) -> phrase | default | nil, message, or
+ * false and a message for a default that is not a string (a script's
+ * mistake, not data from the network), which sipcodes.lua raises at its
+ * caller's line.  The default is looked at only when it is to be
+ * returned, as the Lua fast path, which never looks at it, does. */
 static int core_reason(lua_State *L)
 {
   int code;
-  lua_settop(L, 1);
+  lua_settop(L, 2);
   if (sipc_tocode(L, 1, &code)) {
     const struct sipc_code *c = sipc_find(code);
     cache_code(L, 1, code, c);
@@ -286,7 +273,13 @@ static int core_reason(lua_State *L)
       return 1;
     }
   }
-  return miss(L, "sipcodes.reason", S_REASON_MISSES, S_REASON_COUNT);
+  if (lua_isnil(L, 2))
+    return miss(L, "sipcodes.reason", S_REASON_MISSES, S_REASON_COUNT);
+  if (lua_type(L, 2) == LUA_TSTRING) return 1;
+  lua_pushboolean(L, 0);
+  lua_pushfstring(L, "sipcodes.reason: bad argument #2 (default): string "
+                  "expected, got %s", luaL_typename(L, 2));
+  return 2;
 }
 
 /* core.class(code) -> 1..6 | nil, message */
@@ -381,22 +374,49 @@ static int core_code(lua_State *L)
                    "phrase or name %s", lua_tostring(L, -1));
 }
 
-/* core.constant(name) -> the code of the constant name, exactly as
- * written ("BUSY_HERE"), or nothing: the module table's constants. */
-static int core_constant(lua_State *L)
+/* core.index(module, key) -> v | nil, true: for the module table's
+ * __index (sipcodes.lua).  v is the entry of a registered code given as a
+ * number, or the code of a constant name given exactly ("BUSY_HERE"),
+ * stored in module so that the next read is a plain one.  nil and true
+ * tell __index to ask sipcodes.lazy: for a string that is no constant
+ * (a layer function, or nothing), and for the UNKNOWN_MAX-th number that
+ * is no registered code; any other key has no value (nothing). */
+static int core_index(lua_State *L)
 {
+  int code;
   size_t len, i;
   const char *s;
-  if (lua_type(L, 1) != LUA_TSTRING) return 0;
-  s = lua_tolstring(L, 1, &len);
-  for (i = 0; i < sipc_ncodes; i++) {
-    if (strlen(sipc_codes[i].name) == len &&
-        memcmp(s, sipc_codes[i].name, len) == 0) {
-      lua_pushinteger(L, sipc_codes[i].code);
-      return 1;
+  const struct sipc_code *c;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  if (lua_type(L, 2) == LUA_TNUMBER) {
+    if (!sipc_tocode(L, 2, &code) || (c = sipc_find(code)) == NULL) {
+      if (bump(L, S_UNKNOWN) + 1 < UNKNOWN_MAX) return 0;
+      lua_pushnil(L);
+      lua_pushboolean(L, 1);
+      return 2;
     }
+    push_entry(L, c);
+  } else if (lua_type(L, 2) == LUA_TSTRING) {
+    s = lua_tolstring(L, 2, &len);
+    for (i = 0; i < sipc_ncodes; i++) {
+      if (strlen(sipc_codes[i].name) == len &&
+          memcmp(s, sipc_codes[i].name, len) == 0)
+        break;
+    }
+    if (i == sipc_ncodes) {
+      lua_pushnil(L);
+      lua_pushboolean(L, 1);
+      return 2;
+    }
+    lua_pushinteger(L, sipc_codes[i].code);
+  } else {
+    return 0;
   }
-  return 0;
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, 1);
+  return 1;
 }
 
 /*
@@ -439,25 +459,29 @@ static int core_each(lua_State *L)
   return 3;
 }
 
+/* What the module table gets from the core, as it is. */
+static const char *const module_fields[] = {
+  "_VERSION", "class_name", "code", "resolve", "each", "status_line",
+  "reason_header", "parse_status_line", "parse_reason", "q850", NULL
+};
+
 /* core.take() -> entries, reasons, classes, lookup_misses, reason_misses,
- * q850 on its first call, nothing afterwards: sipcodes.lua takes the
- * caches and a q850 table of its own (a plain copy of core.q850) at load,
- * and no one else can. */
+ * module on its first call, nothing afterwards: sipcodes.lua takes the
+ * caches and the start of its module table (the fields of the core it
+ * holds as they are) at load, and no one else can. */
 static int core_take(lua_State *L)
 {
-  int slot;
+  int slot, i;
   push_state(L, S_TAKEN);
   if (lua_toboolean(L, -1)) return 0;
   lua_pushboolean(L, 1);
   lua_rawseti(L, STATE, S_TAKEN);
   for (slot = S_ENTRIES; slot <= S_REASON_MISSES; slot++) push_state(L, slot);
-  lua_createtable(L, 0, 6);
-  push_state(L, S_Q850);
-  lua_pushnil(L);
-  while (lua_next(L, -2)) {
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
-    lua_rawset(L, -5);
+  lua_createtable(L, 0, 24);         /* the module table */
+  push_state(L, S_CORE);
+  for (i = 0; module_fields[i] != NULL; i++) {
+    lua_getfield(L, -1, module_fields[i]);
+    lua_setfield(L, -3, module_fields[i]);
   }
   lua_pop(L, 1);
   return S_REASON_MISSES - S_ENTRIES + 2;
@@ -484,6 +508,8 @@ static void new_state(lua_State *L)
   lua_rawseti(L, state, S_LOOKUP_COUNT);
   lua_pushinteger(L, 0);
   lua_rawseti(L, state, S_REASON_COUNT);
+  lua_pushinteger(L, 0);
+  lua_rawseti(L, state, S_UNKNOWN);
   lua_pushboolean(L, 0);
   lua_rawseti(L, state, S_TAKEN);
 }
@@ -515,6 +541,7 @@ static const luaL_Reg stateful[] = {
   {"is", core_is},
   {"resolve", core_resolve},
   {"each", core_each},
+  {"index", core_index},
   {"take", core_take},
   {NULL, NULL}
 };
@@ -524,7 +551,6 @@ static const luaL_Reg stateful[] = {
 static const luaL_Reg plain[] = {
   {"class_name", core_class_name},
   {"code", core_code},
-  {"constant", core_constant},
   {"describe", core_describe},
   {"fail", core_fail},
   {"tocode", core_tocode},
@@ -545,11 +571,7 @@ int luaopen_sipcodes_core(lua_State *L)
   sipc_open_parse(L);
   sipc_open_q850(L);                 /* core.q850, before the builders */
   sipc_open_build(L);
-  lua_getfield(L, 2, "q850");
-  lua_pushvalue(L, -1);
-  lua_rawseti(L, 1, S_Q850);
-  seal(L, core_newindex);
-  lua_setfield(L, 2, "q850");
-  seal(L, core_newindex);
+  lua_pushvalue(L, 2);
+  lua_rawseti(L, 1, S_CORE);
   return 1;
 }

@@ -1,0 +1,63 @@
+-- sipcodes.lazy: what the module table's __index does beyond entries and
+-- constants (lua/sipcodes.lua), loaded the first time it is needed.  This
+-- module returns a function that, given the module table, its metatable
+-- and the core, returns the function __index hands the rest to:
+--  - a layer function (sipcodes.query, sipcodes.semantics): its layer is
+--    made on first use, and its functions stored in the module table
+--    where the script has stored nothing of its own;
+--  - a number: __index has seen many unknown codes.  A table cannot
+--    remember a miss, so while __index is there, each one costs a call.
+--    The module pays once instead: every entry and constant is stored in
+--    the module table, a small stub for each layer function (its layer is
+--    still made on the first call, not now), and __index goes.
+
+local pairs, rawget, rawset, require, type = pairs, rawget, rawset, require, type
+
+-- The layer functions, by layer.  A layer module returns a function that
+-- makes the layer for a core.
+local LAYER = {
+  match = "sipcodes.query", find = "sipcodes.query", select = "sipcodes.query",
+  best = "sipcodes.semantics", headers = "sipcodes.semantics",
+  retry_after = "sipcodes.semantics",
+}
+
+return function(M, meta, core)
+  local layers, stubs = {}, {}
+
+  local function field(k)
+    local name = LAYER[k]
+    local layer = layers[name]
+    if not layer then
+      layer = require(name)(core)
+      layers[name] = layer
+      for n, f in pairs(layer) do
+        local v = rawget(M, n)
+        if v == nil or v == stubs[n] then rawset(M, n, f) end
+      end
+    end
+    return layer[k]
+  end
+
+  local function complete()
+    for code, e in core.each() do
+      if rawget(M, code) == nil then rawset(M, code, e) end
+      if rawget(M, e.name) == nil then rawset(M, e.name, code) end
+    end
+    for k in pairs(LAYER) do
+      if rawget(M, k) == nil then
+        stubs[k] = function(...) return field(k)(...) end
+        rawset(M, k, stubs[k])
+      end
+    end
+    meta.__index = nil
+  end
+
+  return function(k)
+    if type(k) == "number" then
+      complete()
+    elseif LAYER[k] then
+      return field(k)
+    end
+    return nil
+  end
+end
