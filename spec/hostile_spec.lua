@@ -10,7 +10,6 @@ local q850 = sipcodes.q850
 
 local BAD_VALUES = dofile("spec/hostile_values.lua")
 local BIG = BAD_VALUES.BIG                 -- 1 MB of text
-local MB = #BIG
 
 -- A value no function takes, and the pattern of how messages name it.
 local function value(v, got) return { v = v, got = got } end
