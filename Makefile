@@ -32,7 +32,7 @@ LUA_jit := luajit
 PKG_LUA := lua5.1 lua5.2 lua5.3 lua5.4 luajit liblua5.1-0-dev liblua5.2-dev \
            liblua5.3-dev liblua5.4-dev libluajit-5.1-dev
 PKG_BUILD := gcc make libc6-dev
-PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks
+PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks locales
 
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
@@ -74,8 +74,10 @@ warnings:
 lint:
 	luacheck lua spec bench examples bin
 
+# spec/locale_spec.lua switches to de_DE.UTF-8: tools/locale.sh makes it.
 test: deps-test
 	@$(MAKE) --no-print-directory build warnings
+	@sh tools/locale.sh
 	@sh tools/test.sh $(VERSIONS)
 
 # The release rockspec is the scm one with a version and a tag (its URL is a
