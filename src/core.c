@@ -423,7 +423,10 @@ static int core_index(lua_State *L)
  * sipcodes.resolve(code) -> entry | nil, message
  * RFC 3261 §8.1.3.2: a UAC treats an unknown final response as the x00
  * response of its class, and an unknown provisional response other than
- * 100 as 183 (Session Progress).
+ * 100 as 183 (Session Progress).  "Unknown" is judged as an RFC 3261 UA
+ * knows codes: a code whose status is historic (409, 411: only the
+ * obsolete RFC 2543 defined it) is unknown to it, so it resolves like an
+ * unregistered code, while lookup() still gives its entry.
  */
 static int core_resolve(lua_State *L)
 {
@@ -432,7 +435,8 @@ static int core_resolve(lua_State *L)
   if (!sipc_tocode(L, 1, &code))
     return sipc_fail(L, 1, "sipcodes.resolve: " SIPC_NOT_A_CODE);
   c = sipc_find(code);
-  if (c == NULL) c = sipc_find(code < 200 ? 183 : code / 100 * 100);
+  if (c == NULL || c->status == SIPC_HISTORIC)
+    c = sipc_find(code < 200 ? 183 : code / 100 * 100);
   push_entry(L, c);
   return 1;
 }
