@@ -105,23 +105,22 @@ static int opt_text(lua_State *L, const char *fname, const char **s,
   return 1;
 }
 
-/* The arguments of the SIP builders, (code [, text]): 1 with *code and the
- * text set, the registered phrase standing for an absent text (NULL for an
- * unregistered code); or 0 after pushing nil and a message. */
-static int code_and_text(lua_State *L, const char *fname, int *code,
-                         const char **s, size_t *n)
+/* The arguments of every builder, (code [, text]) or, with q850 set,
+ * (cause [, text]): 1 with *num and the text set, the registered phrase or
+ * the Q.850 wording standing for an absent text (NULL when there is none);
+ * or 0 after pushing nil and a message. */
+static int builder_args(lua_State *L, const char *fname, int q850, int *num,
+                        const char **s, size_t *n)
 {
-  if (!sipc_tocode(L, 1, code)) {
-    sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
+  if (q850 ? !sipc_q850_tocause(L, 1, num) : !sipc_tocode(L, 1, num)) {
+    sipc_fail(L, 1, "%s: %s", fname, q850 ? SIPC_NOT_A_CAUSE : SIPC_NOT_A_CODE);
     return 0;
   }
   if (!opt_text(L, fname, s, n)) return 0;
   if (*s == NULL) {
-    const struct sipc_code *c = sipc_find(*code);
-    if (c != NULL) {
-      *s = c->reason;
-      *n = strlen(*s);
-    }
+    const struct sipc_code *c = q850 ? NULL : sipc_find(*num);
+    *s = q850 ? sipc_q850_text(*num) : c != NULL ? c->reason : NULL;
+    if (*s != NULL) *n = strlen(*s);
   }
   return 1;
 }
@@ -133,15 +132,14 @@ static int code_and_text(lua_State *L, const char *fname, int *code,
  */
 static int build_status_line(lua_State *L)
 {
-  static const char fname[] = "sipcodes.status_line";
   int code;
   const char *s;
   size_t n;
   luaL_Buffer b;
-  if (!code_and_text(L, fname, &code, &s, &n)) return 2;
+  if (!builder_args(L, "sipcodes.status_line", 0, &code, &s, &n)) return 2;
   if (s == NULL)
-    return sipc_fail(L, 0, "%s: %d is not a registered SIP response code: "
-                     "give a reason phrase", fname, code);
+    return sipc_fail(L, 0, "sipcodes.status_line: %d is not a registered "
+                     "SIP response code: give a reason phrase", code);
   luaL_buffinit(L, &b);
   lua_pushfstring(L, "SIP/2.0 %d ", code);
   luaL_addvalue(&b);
@@ -175,7 +173,7 @@ static int build_reason_header(lua_State *L)
   int code;
   const char *s;
   size_t n;
-  if (!code_and_text(L, "sipcodes.reason_header", &code, &s, &n)) return 2;
+  if (!builder_args(L, "sipcodes.reason_header", 0, &code, &s, &n)) return 2;
   push_reason(L, "SIP", code, s, n);
   return 1;
 }
@@ -187,14 +185,11 @@ static int build_reason_header(lua_State *L)
  */
 static int build_q850_reason_header(lua_State *L)
 {
-  static const char fname[] = "sipcodes.q850.reason_header";
   int cause;
   const char *s;
   size_t n;
-  if (!sipc_q850_tocause(L, 1, &cause))
-    return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CAUSE, fname);
-  if (!opt_text(L, fname, &s, &n)) return 2;
-  if (s == NULL && (s = sipc_q850_text(cause)) != NULL) n = strlen(s);
+  if (!builder_args(L, "sipcodes.q850.reason_header", 1, &cause, &s, &n))
+    return 2;
   push_reason(L, "Q.850", cause, s, n);
   return 1;
 }

@@ -240,20 +240,27 @@ static int miss(lua_State *L, const char *fname, int slot, int count_slot)
 
 /* ---- per-code functions (slow paths of sipcodes.lua) -------------------- */
 
+/* The registered row of the code at 1, or NULL; a valid code, registered
+ * or not, is remembered for the fast paths either way. */
+static const struct sipc_code *known(lua_State *L)
+{
+  int code;
+  const struct sipc_code *c;
+  if (!sipc_tocode(L, 1, &code)) return NULL;
+  c = sipc_find(code);
+  cache_code(L, 1, code, c);
+  return c;
+}
+
 /* core.lookup(code) -> entry | nil, message */
 static int core_lookup(lua_State *L)
 {
-  int code;
+  const struct sipc_code *c;
   lua_settop(L, 1);
-  if (sipc_tocode(L, 1, &code)) {
-    const struct sipc_code *c = sipc_find(code);
-    cache_code(L, 1, code, c);
-    if (c != NULL) {
-      push_entry(L, c);
-      return 1;
-    }
-  }
-  return miss(L, "sipcodes.lookup", S_LOOKUP_MISSES, S_LOOKUP_COUNT);
+  if ((c = known(L)) == NULL)
+    return miss(L, "sipcodes.lookup", S_LOOKUP_MISSES, S_LOOKUP_COUNT);
+  push_entry(L, c);
+  return 1;
 }
 
 /* core.reason(code [, default]) -> phrase | default | nil, message, or
@@ -263,15 +270,11 @@ static int core_lookup(lua_State *L)
  * returned, as the Lua fast path, which never looks at it, does. */
 static int core_reason(lua_State *L)
 {
-  int code;
+  const struct sipc_code *c;
   lua_settop(L, 2);
-  if (sipc_tocode(L, 1, &code)) {
-    const struct sipc_code *c = sipc_find(code);
-    cache_code(L, 1, code, c);
-    if (c != NULL) {
-      lua_pushstring(L, c->reason);
-      return 1;
-    }
+  if ((c = known(L)) != NULL) {
+    lua_pushstring(L, c->reason);
+    return 1;
   }
   if (lua_isnil(L, 2))
     return miss(L, "sipcodes.reason", S_REASON_MISSES, S_REASON_COUNT);
