@@ -413,7 +413,8 @@ describe("the rockspecs", function()
   it("list every Lua module and C source of the repository", function()
     local scm = read("sipcodes-scm-1.rockspec")
     for _, path in ipairs({ "lua/sipcodes.lua", "lua/sipcodes/query.lua",
-      "lua/sipcodes/semantics.lua", "lua/sipcodes/lazy.lua", "src/core.c", "src/codes.c", "src/check.c", "src/q850.c",
+      "lua/sipcodes/semantics.lua", "lua/sipcodes/lazy.lua", "src/core.c", "src/codes.c", "src/check.c",
+      "src/q850.c",
       "src/build.c", "src/parse.c", "src/text.c", "bin/sipcode" }) do
       assert.truthy(scm:find('"' .. path .. '"', 1, true), path)
     end
