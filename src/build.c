@@ -205,12 +205,14 @@ static const luaL_Reg q850_funcs[] = {
   {NULL, NULL}
 };
 
-/* Sets the builders in the core table on top, and the Q.850 one in its
- * q850 table. */
+/* Sets the SIP builders in the table on top. */
 void sipc_open_build(lua_State *L)
 {
   sipc_setfuncs(L, funcs);
-  lua_getfield(L, -1, "q850");
+}
+
+/* Sets the Q.850 builder in the table on top (the q850 table). */
+void sipc_open_q850_build(lua_State *L)
+{
   sipc_setfuncs(L, q850_funcs);
-  lua_pop(L, 1);
 }

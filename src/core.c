@@ -468,14 +468,43 @@ static int core_each(lua_State *L)
 
 /* What the module table gets from the core, as it is. */
 static const char *const module_fields[] = {
-  "_VERSION", "class_name", "code", "resolve", "each", "status_line",
-  "reason_header", "parse_status_line", "parse_reason", "q850", NULL
+  "_VERSION", "class_name", "code", "resolve", "each", NULL
 };
+
+/* The parts core.open makes, each from one C file. */
+static const struct {
+  const char *name;
+  void (*open)(lua_State *L);
+} parts[] = {
+  {"build", sipc_open_build},  /* status_line, reason_header */
+  {"parse", sipc_open_parse},  /* parse_status_line, parse_reason */
+  {"q850", sipc_open_q850},    /* to_sip, from_sip, name, cause, text,
+                                  reason_header */
+};
+
+/* core.open(part) -> a new table of the functions of one C file, or nil
+ * and a message: made when first used, so that a script that only looks
+ * codes up holds none of them (sipcodes.lazy calls it). */
+static int core_open(lua_State *L)
+{
+  size_t len, i;
+  const char *s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len)
+                                                : NULL;
+  for (i = 0; s != NULL && i < sizeof parts / sizeof parts[0]; i++) {
+    if (strlen(parts[i].name) == len && memcmp(s, parts[i].name, len) == 0) {
+      lua_createtable(L, 0, 6);
+      parts[i].open(L);
+      return 1;
+    }
+  }
+  return sipc_fail(L, 1, "sipcodes.core.open: expected \"build\", \"parse\" "
+                   "or \"q850\"");
+}
 
 /* core.take() -> entries, reasons, classes, lookup_misses, reason_misses,
  * module on its first call, nothing afterwards: sipcodes.lua takes the
  * caches and the start of its module table (the fields of the core it
- * holds as they are) at load, and no one else can. */
+ * holds from the start) at load, and no one else can. */
 static int core_take(lua_State *L)
 {
   int slot, i;
@@ -484,7 +513,7 @@ static int core_take(lua_State *L)
   lua_pushboolean(L, 1);
   lua_rawseti(L, STATE, S_TAKEN);
   for (slot = S_ENTRIES; slot <= S_REASON_MISSES; slot++) push_state(L, slot);
-  lua_createtable(L, 0, 24);         /* the module table */
+  lua_createtable(L, 0, 16);         /* the module table */
   push_state(L, S_CORE);
   for (i = 0; module_fields[i] != NULL; i++) {
     lua_getfield(L, -1, module_fields[i]);
@@ -560,6 +589,7 @@ static const luaL_Reg plain[] = {
   {"code", core_code},
   {"describe", core_describe},
   {"fail", core_fail},
+  {"open", core_open},
   {"tocode", core_tocode},
   {NULL, NULL}
 };
@@ -570,14 +600,11 @@ int luaopen_sipcodes_core(lua_State *L)
 {
   lua_settop(L, 0);
   new_state(L);                      /* 1: the state */
-  lua_createtable(L, 0, 24);         /* 2: the core table */
+  lua_createtable(L, 0, 16);         /* 2: the core table */
   set_stateful(L, stateful, 1);
   sipc_setfuncs(L, plain);
   lua_pushliteral(L, "sipcodes " SIPC_VERSION);
   lua_setfield(L, 2, "_VERSION");
-  sipc_open_parse(L);
-  sipc_open_q850(L);                 /* core.q850, before the builders */
-  sipc_open_build(L);
   lua_pushvalue(L, 2);
   lua_rawseti(L, 1, S_CORE);
   return 1;

@@ -613,10 +613,9 @@ static const luaL_Reg funcs[] = {
   {NULL, NULL}
 };
 
-/* Sets the table of these functions as field q850 of the table on top. */
+/* Sets these functions, and the Q.850 builder, in the table on top. */
 void sipc_open_q850(lua_State *L)
 {
-  lua_createtable(L, 0, 6);
   sipc_setfuncs(L, funcs);
-  lua_setfield(L, -2, "q850");
+  sipc_open_q850_build(L);
 }

@@ -73,10 +73,10 @@ int sipc_fail(lua_State *L, int idx, const char *fmt, ...);
 #define SIPC_NOT_A_CAUSE "expected a Q.850 cause (1..127) or a hangup-cause name"
 
 /* The open functions: each C file sets its functions in the table on top
- * of the stack (the core table of luaopen_sipcodes_core), each under the
- * Lua name its luaL_Reg gives it; sipc_open_q850 makes the q850 table
- * (parse.h declares sipc_open_parse). */
+ * of the stack, each under the Lua name its luaL_Reg gives it (parse.h
+ * declares sipc_open_parse).  core.open(part) calls them. */
 void sipc_open_build(lua_State *L);
+void sipc_open_q850_build(lua_State *L);
 void sipc_open_q850(lua_State *L);
 
 /* core.c: sets the functions of l in the table on top. */

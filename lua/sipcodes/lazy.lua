@@ -2,6 +2,8 @@
 -- constants (lua/sipcodes.lua), loaded the first time it is needed.  This
 -- module returns a function that, given the module table, its metatable
 -- and the core, returns the function __index hands the rest to:
+--  - a field made by a part of the core (core.open: the builders, the
+--    parsers, q850), made on first use and stored in the module table;
 --  - a layer function (sipcodes.query, sipcodes.semantics): its layer is
 --    made on first use, and its functions stored in the module table
 --    where the script has stored nothing of its own;
@@ -13,6 +15,13 @@
 
 local pairs, rawget, rawset, require, type = pairs, rawget, rawset, require, type
 
+-- The fields made by a part of the core, by part: q850 is the whole part,
+-- the others one of its functions.
+local PART = {
+  status_line = "build", reason_header = "build", parse_status_line = "parse",
+  parse_reason = "parse", q850 = "q850",
+}
+
 -- The layer functions, by layer.  A layer module returns a function that
 -- makes the layer for a core.
 local LAYER = {
@@ -22,7 +31,18 @@ local LAYER = {
 }
 
 return function(M, meta, core)
-  local layers, stubs = {}, {}
+  local layers, stubs, parts = {}, {}, {}
+
+  local function part(k)
+    local name = PART[k]
+    local t = parts[name]
+    if not t then
+      t = core.open(name)
+      parts[name] = t
+    end
+    if name == "q850" then return t end
+    return t[k]
+  end
 
   local function field(k)
     local name = LAYER[k]
@@ -39,6 +59,9 @@ return function(M, meta, core)
   end
 
   local function complete()
+    for k in pairs(PART) do
+      if rawget(M, k) == nil then rawset(M, k, part(k)) end
+    end
     for code, e in core.each() do
       if rawget(M, code) == nil then rawset(M, code, e) end
       if rawget(M, e.name) == nil then rawset(M, e.name, code) end
@@ -55,6 +78,10 @@ return function(M, meta, core)
   return function(k)
     if type(k) == "number" then
       complete()
+    elseif PART[k] then
+      local v = part(k)
+      rawset(M, k, v)
+      return v
     elseif LAYER[k] then
       return field(k)
     end
