@@ -11,9 +11,10 @@
 --    remember a miss, so while __index is there, each one costs a call.
 --    The module pays once instead: every entry and constant is stored in
 --    the module table, a small stub for each layer function (its layer is
---    still made on the first call, not now), and __index goes.
+--    still made on the first call, not now), and the metatable goes.
 
-local pairs, rawget, rawset, require, type = pairs, rawget, rawset, require, type
+local pairs, rawget, rawset, require, setmetatable, type =
+  pairs, rawget, rawset, require, setmetatable, type
 
 -- The fields made by a part of the core, by part: q850 is the whole part,
 -- the others one of its functions.
@@ -72,7 +73,11 @@ return function(M, meta, core)
         rawset(M, k, stubs[k])
       end
     end
-    meta.__index = nil
+    -- No metatable at all: LuaJIT then reads a missing key without a
+    -- guard on one.  The protection goes with it, as there is nothing
+    -- left to protect.
+    meta.__metatable = nil
+    setmetatable(M, nil)
   end
 
   return function(k)
