@@ -52,11 +52,15 @@ enum {
 #define MISSES_MAX 1024
 #endif
 
-/* After this many numbers that are no registered code, the module table
- * is completed (lua/sipcodes/lazy.lua): a few cost a call of __index each,
- * less than completing would. */
+/* At the UNKNOWN_MAX-th number that is no registered code, the module
+ * table is completed (lua/sipcodes/lazy.lua).  The 8 before cost a call of
+ * __index each, less than completing (building every entry) would; not
+ * more, because LuaJIT records a side trace at the 10th exit of a guard
+ * (hotexit): the misses of a loop over sipcodes[c] must find the table
+ * completed by then, or their trace keeps the metatable's path (bench/:
+ * the sipcodes[c] row, 1.3x with 16 or 32, 1.2x with 9). */
 #if !defined(UNKNOWN_MAX)
-#define UNKNOWN_MAX 32
+#define UNKNOWN_MAX 9
 #endif
 
 static const char *const class_names[] = {

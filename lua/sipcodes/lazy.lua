@@ -60,12 +60,15 @@ return function(M, meta, core)
   end
 
   local function complete()
-    for k in pairs(PART) do
-      if rawget(M, k) == nil then rawset(M, k, part(k)) end
-    end
+    -- Codes first: the keys the hot path reads find the most free nodes.
     for code, e in core.each() do
       if rawget(M, code) == nil then rawset(M, code, e) end
+    end
+    for code, e in core.each() do
       if rawget(M, e.name) == nil then rawset(M, e.name, code) end
+    end
+    for k in pairs(PART) do
+      if rawget(M, k) == nil then rawset(M, k, part(k)) end
     end
     for k in pairs(LAYER) do
       if rawget(M, k) == nil then
