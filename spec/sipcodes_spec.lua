@@ -298,8 +298,9 @@ describe("the module", function()
   end)
 
   local function fresh()
-    package.loaded.sipcodes, package.loaded["sipcodes.core"] = nil, nil
-    package.loaded["sipcodes.query"], package.loaded["sipcodes.semantics"] = nil, nil
+    for name in pairs(package.loaded) do
+      if name:find("^sipcodes") then package.loaded[name] = nil end
+    end
     return require("sipcodes")
   end
 
