@@ -60,11 +60,8 @@ return function(M, meta, core)
   end
 
   local function complete()
-    -- Codes first: the keys the hot path reads find the most free nodes.
     for code, e in core.each() do
       if rawget(M, code) == nil then rawset(M, code, e) end
-    end
-    for code, e in core.each() do
       if rawget(M, e.name) == nil then rawset(M, e.name, code) end
     end
     for k in pairs(PART) do
