@@ -35,8 +35,9 @@ for t in "$@"; do
   echo
   echo '```'
   if [ -f "$log/$t.all" ]; then
-    # The per-spec progress lines of busted say nothing a reader needs.
-    grep -vE '^[+*-]+$' "$log/$t.all"
+    # The compiler's command lines and busted's progress lines say nothing
+    # a reader needs.
+    grep -vE '^[+*-]+$|^(cc|clang|gcc) |^  -|^make(\[[0-9]+\])?: ' "$log/$t.all"
   else
     echo "(did not run)"
   fi
