@@ -41,7 +41,8 @@ PKG_BUILD := gcc make libc6-dev
 # what tools/dist-test.sh checks the installed packages with.
 PKG_DIST := git luarocks
 PKG_DEB := dpkg-dev debhelper dh-lua fakeroot lintian lua-busted lua-any man-db
-PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks $(PKG_DIST) $(PKG_DEB) jq
+PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks $(PKG_DIST) $(PKG_DEB) jq \
+            locales
 
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
@@ -83,8 +84,10 @@ warnings:
 lint:
 	luacheck lua spec bench examples bin
 
+# spec/locale_spec.lua switches to de_DE.UTF-8: tools/locale.sh makes it.
 test: deps-test
 	@$(MAKE) --no-print-directory build warnings
+	@sh tools/locale.sh
 	@sh tools/test.sh $(VERSIONS)
 
 # Both rockspecs are written from rockspecs/sipcodes.rockspec.in with the

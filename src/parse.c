@@ -19,7 +19,6 @@
  *
  * No state outside the Lua stack: many Lua states run in parallel threads.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -94,33 +93,11 @@ static const char *byte_name(unsigned char c, char *buf, size_t size)
 /* Offsets are bounded by the length limits, far below INT_MAX. */
 static int pos1(size_t i) { return (int)i + 1; }
 
-/* Pushes nil and a formatted message. */
-static void push_fail(lua_State *L, const char *fmt, va_list ap)
-{
-  lua_pushnil(L);
-  lua_pushvfstring(L, fmt, ap);
-}
-
-/* push_fail, returning 2: the count a Lua function returns them with. */
-static int fail(lua_State *L, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  push_fail(L, fmt, ap);
-  va_end(ap);
-  return 2;
-}
-
-/* push_fail for the Reason readers, which return 1 when they succeed and 0
- * when they have pushed nil and a message. */
-static int rfail(lua_State *L, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  push_fail(L, fmt, ap);
-  va_end(ap);
-  return 0;
-}
+/* The failure helper of the core (check.c): nil and a formatted message,
+ * returning 2 (what a Lua function returns), or 0 for the Reason readers,
+ * which return 1 when they succeed. */
+#define fail(L, ...) sipc_fail((L), 0, __VA_ARGS__)
+#define rfail(L, ...) (sipc_fail((L), 0, __VA_ARGS__), 0)
 
 /* The length of a too-long input, clamped for %d. */
 static int clamp_len(size_t len) { return len > 0x7fffffff ? 0x7fffffff : (int)len; }
@@ -148,7 +125,7 @@ static size_t lws_end(const unsigned char *s, size_t n, size_t i, int *folded)
 
 /* Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII /
  *                   UTF8-CONT / SP / HTAB), escaped = "%" HEXDIG HEXDIG. */
-const char *sipc_check_phrase(const char *str, size_t len, size_t *at)
+static const char *sipc_check_phrase(const char *str, size_t len, size_t *at)
 {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
@@ -275,7 +252,7 @@ static int status_line_options(lua_State *L, int idx, int *lenient)
  * In both modes the phrase and the version are returned as given: escapes
  * are not decoded, case is kept.
  */
-int sipc_parse_status_line(lua_State *L)
+static int parse_status_line(lua_State *L)
 {
   size_t len, i, start, end, at, version_end;
   const unsigned char *s;
@@ -386,7 +363,7 @@ int sipc_parse_status_line(lua_State *L)
 
 /* ---- Reason header field ---------------------------------------------- */
 
-/* Stack slots of sipc_parse_reason while it builds one reason-value. */
+/* Stack slots of parse_reason while it builds one reason-value. */
 enum {
   R_INPUT = 1,
   R_LIST,    /* the list returned */
@@ -738,7 +715,7 @@ static int read_value(struct reader *r, int nvalue)
  *    100..699) and a Q.850 cause with sipcodes.q850.text(v.cause), each of
  *    which answers nil and a message for a value that is not one.
  */
-int sipc_parse_reason(lua_State *L)
+static int parse_reason(lua_State *L)
 {
   struct reader r;
   size_t len;
@@ -773,4 +750,15 @@ int sipc_parse_reason(lua_State *L)
   }
   lua_settop(L, R_LIST);
   return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"parse_status_line", parse_status_line},
+  {"parse_reason", parse_reason},
+  {NULL, NULL}
+};
+
+void sipc_open_parse(lua_State *L)
+{
+  sipc_setfuncs(L, funcs);
 }

@@ -38,7 +38,6 @@
  * ITU-T Q.850 Table 1; the names are FreeSWITCH's (switch_types.h), the
  * names its scripts and channel variables use.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "sipcodes.h"
@@ -323,24 +322,12 @@ static const char *own_anywhere(const char *s, size_t len)
   return name;
 }
 
-/* Pushes nil and "fname: what, got <the value at idx>"; returns 2. */
-static int push_fail(lua_State *L, const char *fname, const char *what, int idx)
-{
-  lua_pushnil(L);
-  sipc_pushvalue_desc(L, idx);
-  lua_pushfstring(L, "%s: %s, got %s", fname, what, lua_tostring(L, -1));
-  lua_remove(L, -2);
-  return 2;
-}
-
 /* Reads a decimal string of one to three digits into *n. */
 static int three_digits(const char *s, size_t len, lua_Number *n)
 {
-  size_t i;
-  if (len == 0 || len > 3) return 0;
-  for (i = 0; i < len; i++)
-    if (s[i] < '0' || s[i] > '9') return 0;
-  *n = (lua_Number)strtol(s, NULL, 10);
+  int v = sipc_digits(s, len);
+  if (v < 0) return 0;
+  *n = v;
   return 1;
 }
 
@@ -436,7 +423,7 @@ static const struct profile *toprofile(lua_State *L, int idx, const char *fname)
     luaL_addchar(&b, '"');
   }
   luaL_pushresult(&b);
-  push_fail(L, fname, lua_tostring(L, -1), idx);
+  sipc_fail(L, idx, "%s: %s", fname, lua_tostring(L, -1));
   return NULL;
 }
 
@@ -469,7 +456,7 @@ static int q850_to_sip(lua_State *L)
   case C_OWN:
     break;
   case C_ABOVE:
-    return push_fail(L, fname, p->above, 1);
+    return sipc_fail(L, 1, "%s: %s", fname, p->above);
   default:
     if (lua_type(L, 1) == LUA_TSTRING) {
       size_t len;
@@ -484,7 +471,7 @@ static int q850_to_sip(lua_State *L)
         return 2;
       }
     }
-    return push_fail(L, fname, p->expected, 1);
+    return sipc_fail(L, 1, "%s: %s", fname, p->expected);
   }
   for (i = 0; i < p->nto; i++) {
     const struct to_row *r = &p->to[i];
@@ -518,7 +505,7 @@ static int q850_from_sip(lua_State *L)
   int code, cause;
   size_t i;
   if (p == NULL) return 2;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
+  if (!sipc_tocode(L, 1, &code)) return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
   if (code < p->from_min) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s maps %s to causes, got %d", fname,
@@ -544,22 +531,31 @@ static int q850_from_sip(lua_State *L)
   return 3;
 }
 
+/* The cause argument of q850.name and q850.text: 1 with *n set and *c the
+ * row of the cause (NULL for a value Q.850 does not assign), or 0 after
+ * pushing nil and a message. */
+static int cause_arg(lua_State *L, const char *fname, int *n,
+                     const struct cause **c)
+{
+  if (!sipc_q850_tocause(L, 1, n)) {
+    sipc_fail(L, 1, "%s: " SIPC_NOT_A_CAUSE, fname);
+    return 0;
+  }
+  *c = find_cause(*n);
+  return 1;
+}
+
 /* sipcodes.q850.name(cause) -> "USER_BUSY" | nil, message */
 static int q850_name(lua_State *L)
 {
   static const char fname[] = "sipcodes.q850.name";
   int n;
   const struct cause *c;
-  if (!sipc_q850_tocause(L, 1, &n))
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
-  c = find_cause(n);
-  if (c == NULL || c->name == NULL) {
-    lua_pushnil(L);
-    lua_pushfstring(L, c ? "%s: cause %d has no hangup-cause name"
-                         : "%s: cause %d is not assigned in Q.850, and has "
-                           "no hangup-cause name", fname, n);
-    return 2;
-  }
+  if (!cause_arg(L, fname, &n, &c)) return 2;
+  if (c == NULL || c->name == NULL)
+    return sipc_fail(L, 0, c ? "%s: cause %d has no hangup-cause name"
+                              : "%s: cause %d is not assigned in Q.850, and "
+                                "has no hangup-cause name", fname, n);
   lua_pushstring(L, c->name);
   return 1;
 }
@@ -572,7 +568,7 @@ static int q850_cause(lua_State *L)
   const char *s;
   const struct cause *c;
   if (lua_type(L, 1) != LUA_TSTRING)
-    return push_fail(L, fname, "expected a hangup-cause name (string)", 1);
+    return sipc_fail(L, 1, "%s: expected a hangup-cause name (string)", fname);
   s = lua_tolstring(L, 1, &len);
   c = cause_by_name(s, len);
   if (c) {
@@ -592,17 +588,11 @@ static int q850_cause(lua_State *L)
 /* sipcodes.q850.text(cause) -> "User busy" | nil, message */
 static int q850_text(lua_State *L)
 {
-  static const char fname[] = "sipcodes.q850.text";
   int n;
   const struct cause *c;
-  if (!sipc_q850_tocause(L, 1, &n))
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
-  c = find_cause(n);
-  if (c == NULL) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: cause %d is not assigned", fname, n);
-    return 2;
-  }
+  if (!cause_arg(L, "sipcodes.q850.text", &n, &c)) return 2;
+  if (c == NULL)
+    return sipc_fail(L, 0, "sipcodes.q850.text: cause %d is not assigned", n);
   lua_pushstring(L, c->text);
   return 1;
 }
@@ -614,11 +604,18 @@ const char *sipc_q850_text(int n)
   return c ? c->text : NULL;
 }
 
-const luaL_Reg sipc_q850_funcs[] = {
-  {"q850_to_sip", q850_to_sip},
-  {"q850_from_sip", q850_from_sip},
-  {"q850_name", q850_name},
-  {"q850_cause", q850_cause},
-  {"q850_text", q850_text},
+static const luaL_Reg funcs[] = {
+  {"to_sip", q850_to_sip},
+  {"from_sip", q850_from_sip},
+  {"name", q850_name},
+  {"cause", q850_cause},
+  {"text", q850_text},
   {NULL, NULL}
 };
+
+/* Sets these functions, and the Q.850 builder, in the table on top. */
+void sipc_open_q850(lua_State *L)
+{
+  sipc_setfuncs(L, funcs);
+  sipc_open_q850_build(L);
+}
