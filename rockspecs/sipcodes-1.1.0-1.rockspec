@@ -26,6 +26,7 @@ build = {
   type = "builtin",
   modules = {
     ["sipcodes"] = "lua/sipcodes.lua",
+    ["sipcodes.lazy"] = "lua/sipcodes/lazy.lua",
     ["sipcodes.query"] = "lua/sipcodes/query.lua",
     ["sipcodes.semantics"] = "lua/sipcodes/semantics.lua",
     ["sipcodes.sheet"] = "lua/sipcodes/sheet.lua",
