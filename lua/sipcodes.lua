@@ -32,8 +32,9 @@ function M.reason(code, default)
   local why = default == nil and reason_misses[code]
   if why then return nil, why end
   r, why = core_reason(code, default)
+  if r then return r end
   if r == false then error(why, 2) end
-  return r, why
+  return nil, why
 end
 
 --- The class 1..6 of any code 100..699, or nil and a message.

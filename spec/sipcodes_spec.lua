@@ -144,6 +144,26 @@ describe("sipcodes.reason", function()
     assert.equal("Busy Here", sipcodes.reason(486, "Custom"))
   end)
 
+  it("returns one value for a phrase or a default, on the first call for a code too", function()
+    -- A module of its own: the first call for a code takes the slow path.
+    local saved = {}
+    for _, name in ipairs({ "sipcodes", "sipcodes.core" }) do
+      saved[name], package.loaded[name] = package.loaded[name], nil
+    end
+    local ok, counts = pcall(function()
+      local m = require("sipcodes")
+      local n = {}
+      for _, args in ipairs({ { 486 }, { 486 }, { 431, "" }, { 431, "" }, { "200", "x" }, { 700, "x" } }) do
+        n[#n + 1] = select("#", m.reason(args[1], args[2]))
+      end
+      n[#n + 1] = select("#", m.reason(431))
+      return n
+    end)
+    for name, m in pairs(saved) do package.loaded[name] = m end
+    assert.is_true(ok, tostring(counts))
+    assert.same({ 1, 1, 1, 1, 1, 1, 2 }, counts)
+  end)
+
   it("raises when the default is not a string", function()
     assert.error_matches(function() sipcodes.reason(431, 5) end,
       "sipcodes%.reason: bad argument #2 %(default%): string expected, got number")
