@@ -124,3 +124,50 @@ describe("the module's caches", function()
     assert.equal(0, select("#", core.take()))
   end)
 end)
+
+-- bin/sipcode requires sipcodes.core after sipcodes, so it gets a core of
+-- its own (sipcodes.lua takes its core out of package.loaded): the helpers
+-- it uses keep no state, so they give what the module's functions give.
+describe("the core's helpers, from a core required after the module", function()
+  local BAD = { 4861, 486.5, 0 / 0, "4861", "abc", "4\n6", ("z"):rep(30), {}, true }
+
+  local function second_core()
+    package.loaded["sipcodes.core"] = nil
+    local core = require("sipcodes.core")
+    package.loaded["sipcodes.core"] = nil
+    return core
+  end
+
+  it("read a code as the module does: tocode", function()
+    local core = second_core()
+    assert.equal(486, core.tocode("486", "sipcode"))
+    assert.equal(486, core.tocode(486.0))
+    assert.equal("486", tostring(core.tocode(486.0)))
+    assert.equal(100, core.tocode("100"))
+    assert.equal(699, core.tocode(699))
+    for _, v in ipairs(BAD) do
+      local code, why = core.tocode(v, "sipcodes.lookup")
+      assert.is_nil(code)
+      assert.equal(select(2, sipcodes.lookup(v)), why)
+    end
+    local _, why = core.tocode(700, "sipcode")
+    assert.equal("sipcode: expected a SIP status code (100..699), got 700", why)
+    _, why = core.tocode(nil)
+    assert.equal("sipcodes: expected a SIP status code (100..699), got nil", why)
+  end)
+
+  it("fail and name a value as every message does: fail, describe", function()
+    local core = second_core()
+    for _, v in ipairs(BAD) do
+      local none, why = core.fail("sipcode", "expected something", v)
+      assert.is_nil(none)
+      assert.equal("sipcode: expected something, got " .. core.describe(v), why)
+      assert.equal(select(2, sipcodes.lookup(v)),
+        "sipcodes.lookup: expected a SIP status code (100..699), got " .. core.describe(v))
+    end
+    assert.equal("'4?6'", core.describe("4\n6"))
+    assert.equal("'" .. ("z"):rep(24) .. "'... (30 bytes)", core.describe(("z"):rep(30)))
+    assert.equal("nil", core.describe(nil))
+    assert.equal("sipcode: what, got nil", select(2, core.fail("sipcode", "what")))
+  end)
+end)
