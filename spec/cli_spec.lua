@@ -164,6 +164,10 @@ end
 
 -- ---- specs -----------------------------------------------------------------
 
+-- The start of sipcodes.match's message for digits and x that are no code
+-- and no code mask (4861, 700, 7xx), as a pattern.
+local NOT_A_MASK = "sipcodes%.match: expected a code pattern %(three digits or 'x', the first 1%.%.6 or 'x'"
+
 describe("bin/sipcode (run by " .. LUA .. ")", function()
   it("runs under the same Lua as busted", function()
     local p = assert(io.popen(LUA .. " -e 'io.write(rawget(_G, \"jit\") and \"jit\" or _VERSION)'"))
@@ -227,8 +231,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
         local out, status, err = sipcode(n)
         assert.equal(2, status)
         assert.equal("", out)
-        assert.equal("sipcode: '" .. n .. "': not a SIP status code or code mask: three characters,"
-          .. " digits or x, the first 1-6 or x\n", err)
+        assert.matches("^sipcode: '" .. n .. "': " .. NOT_A_MASK .. ".*, got '" .. n .. "'\n$", err)
       end
     end)
   end)
@@ -265,7 +268,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
         local out, status, err = sipcode(m)
         assert.equal(2, status)
         assert.equal("", out)
-        assert.matches("^sipcode: '" .. m .. "': not a SIP status code or code mask", err)
+        assert.matches("^sipcode: '" .. m .. "': " .. NOT_A_MASK .. ".*, got '" .. m .. "'\n$", err)
       end
     end)
   end)
@@ -300,7 +303,8 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
         local out, status, err = sipcode(bad)
         assert.equal(2, status)
         assert.equal("", out)
-        assert.matches("^sipcode: '" .. bad:gsub("%p", "%%%0") .. "': bad pattern: [^\n]+\n$", err)
+        assert.matches("^sipcode: '" .. bad:gsub("%p", "%%%0") .. "': sipcodes%.find: bad pattern: [^\n]+\n$",
+          err)
       end
     end)
   end)
@@ -330,7 +334,9 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       assert.equal("408 Request Timeout", field(out, "freeswitch"))
       out = sipcode("--q850", "16")
       assert.equal("NORMAL_CLEARING", field(out, "name"))
-      assert.matches("^none: RFC 3398 §7%.2%.4%.1 maps no response to cause 16", field(out, "rfc3398"))
+      -- the module's message, as it gives it (wrapped after "to")
+      assert.matches("^none: sipcodes%.q850%.to_sip: RFC 3398 §7%.2%.4%.1 maps no response to$",
+        field(out, "rfc3398"))
       assert.equal("480 Temporarily Unavailable (default)", field(out, "freeswitch"))
     end)
 
@@ -342,7 +348,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       assert.equal("480 Temporarily Unavailable (default)", field(out, "freeswitch"))
       out, status = sipcode("--q850", "12")
       assert.equal(0, status)
-      assert.equal("none: cause 12 is not assigned", field(out, "text"))
+      assert.matches("^none: sipcodes%.q850%.text: cause 12 is not assigned$", field(out, "text"))
       assert.equal("500 Server Internal Error (default)", field(out, "rfc3398"))
       out = sipcode("412")
       assert.matches("^31 NORMAL_UNSPECIFIED %(default%) under RFC 3398, 31\n", field(out, "q850") .. "\n")
@@ -365,7 +371,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       local out, status, err = sipcode("--q850", "17", "NOPE")
       assert.equal(1, status)
       assert.equal("17", field(out, "cause"))
-      assert.matches("^sipcode: 'NOPE': [^\n]+\n$", err)
+      assert.matches("^sipcode: 'NOPE': sipcodes%.q850%.text: [^\n]+, got 'NOPE'\n$", err)
       out, status, err = sipcode("--q850", "NOPE", "128")
       assert.equal(1, status)
       assert.equal("", out)
@@ -434,7 +440,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       local out, status, err = sipcode("--parse", "HTTP/1.1 200 OK")
       assert.equal("", out)
       assert.equal(1, status)
-      assert.matches("^sipcode: 'HTTP/1%.1 200 OK': [^\n]+\n$", err)
+      assert.matches("^sipcode: 'HTTP/1%.1 200 OK': sipcodes%.parse_status_line: [^\n]+\n$", err)
     end)
   end)
 
@@ -477,7 +483,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       assert.equal(2, status)
       assert.equal("486", field(out, "code"))
       assert.equal(2, #lines(err))
-      assert.matches("^sipcode: '700': not a SIP status code", err)
+      assert.matches("^sipcode: '700': " .. NOT_A_MASK, err)
     end)
 
     it("takes arguments that look like options after --", function()
@@ -548,7 +554,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
         doc[2])
       assert.equal("malformed", doc[3].kind)
       assert.equal("malformed", doc[4].kind)
-      assert.matches("^bad pattern", doc[4].error)
+      assert.matches("^sipcodes%.find: bad pattern", doc[4].error)
       assert.equal("find", doc[5].kind)
       assert.equal("match", doc[6].kind)
     end)
@@ -615,7 +621,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       assert.same({
         "486\tBusy Here\tClient Error\tfinal",
         "malformed\tempty query",
-        "malformed\tnot a SIP status code or code mask: three characters, digits or x, the first 1-6 or x",
+        lines(out)[3],
         "480 481 482 483 484 485 486 487 488 489",
         lines(out)[5],
         "no match\tno reason phrase matches",
@@ -623,7 +629,8 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
         "180\tRinging\tProvisional\tprovisional",
         "486\tBusy Here\tClient Error\tfinal",
       }, lines(out))
-      assert.matches("^malformed\tbad pattern", lines(out)[5])
+      assert.matches("^malformed\t" .. NOT_A_MASK .. ".*, got '4861'$", lines(out)[3])
+      assert.matches("^malformed\tsipcodes%.find: bad pattern", lines(out)[5])
     end)
 
     it("exits 0 when all were answered, 1 when one matched nothing, 2 when one was malformed", function()
@@ -667,7 +674,7 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       ls = lines(out)
       assert.equal("486\tBusy Here\tSIP/2.0\tregistered phrase", ls[1])
       assert.equal("200\tFine\tSIP/2.0\tother phrase", ls[2])
-      assert.matches("^no match\t", ls[3])
+      assert.matches("^no match\tsipcodes%.parse_status_line: ", ls[3])
     end)
 
     it("takes no other query, and reads '-' after -- as a query", function()
@@ -703,6 +710,77 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       local out, status = sipcode("--parse", "--lenient", "SIP/2.0 4861 Busy", "HTTP/1.1 200 OK")
       assert.equal(1, status)
       assert.equal("", out)
+    end)
+  end)
+
+  describe("messages", function()
+    -- The JSON "error" of each query is compared with what the function
+    -- named in it returns for the same value, in this Lua: the message is
+    -- the module's own, not a rewriting of it.
+    local function json_errors(...)
+      local out = sipcode("--json", ...)
+      local errors = {}
+      for i, line in ipairs(lines(out)) do errors[i] = json_decode(line).error end
+      return errors
+    end
+
+    it("are the module's own, naming the function that refused the query", function()
+      local too_many = ("a?"):rep(4)
+      assert.same({
+        select(2, sipcodes.match("4861")), select(2, sipcodes.match("7xx")),
+        select(2, sipcodes.find("busy[")), select(2, sipcodes.find(too_many)),
+      }, json_errors("4861", "7xx", "busy[", too_many))
+      assert.same({ select(2, sipcodes.q850.text("NOPE")) }, json_errors("--q850", "NOPE"))
+      assert.same({
+        select(2, sipcodes.parse_status_line("SIP/2.0 2000 OK")),
+        select(2, sipcodes.parse_status_line("SIP/2.0  486 Busy", { lenient = false })),
+      }, json_errors("--parse", "SIP/2.0 2000 OK", "SIP/2.0  486 Busy"))
+      assert.same({ select(2, sipcodes.parse_status_line("SIP/2.0 2000 OK", { lenient = true })) },
+        json_errors("--parse", "--lenient", "SIP/2.0 2000 OK"))
+      for _, e in ipairs(json_errors("4861", "busy[", too_many)) do
+        assert.matches("^sipcodes%.%a+: ", e)
+      end
+    end)
+
+    it("give a pattern the module refuses as too slow exit status 2, as a malformed one", function()
+      local out, status, err = sipcode(("a?"):rep(4))
+      assert.equal(2, status)
+      assert.equal("", out)
+      assert.matches("^sipcode: 'a%?a%?a%?a%?': sipcodes%.find: pattern with more than %d+ "
+        .. "quantifiers[^\n]*\n$", err)
+    end)
+
+    it("name the query in one line, control characters as '?', as the module names a value", function()
+      local out, status, err = sipcode("--parse", "SIP/2.0 486 Busy\n")
+      assert.equal(1, status)
+      assert.equal("", out)
+      local why = select(2, sipcodes.parse_status_line("SIP/2.0 486 Busy\n"))
+      assert.equal("sipcode: 'SIP/2.0 486 Busy?': " .. why .. "\n", err)
+      out, status, err = sipcode("no\r\nsuch\tphrase")
+      assert.equal(1, status)
+      assert.equal("", out)
+      assert.equal("sipcode: 'no??such?phrase': no reason phrase matches\n", err)
+      out, status, err = sipcode("--q850", "N\nOPE")
+      assert.equal(1, status)
+      assert.equal("", out)
+      assert.equal(1, #lines(err))
+      assert.matches("^sipcode: 'N%?OPE': sipcodes%.q850%.text: .*, got 'N%?OPE'\n$", err)
+    end)
+
+    it("cut a long query as the module cuts a long value", function()
+      local long = ("z"):rep(30)
+      local _, status, err = sipcode(long)
+      assert.equal(1, status)
+      assert.equal("sipcode: '" .. ("z"):rep(24) .. "'... (30 bytes): no reason phrase matches\n", err)
+      local _, why = sipcodes.lookup(long)
+      assert.matches("'" .. ("z"):rep(24) .. "'%.%.%. %(30 bytes%)$", why)
+    end)
+
+    it("name an unknown option in one line, control characters as '?'", function()
+      local out, status, err = sipcode("--bo\ngus")
+      assert.equal(2, status)
+      assert.equal("", out)
+      assert.equal("sipcode: unknown option '--bo?gus' (try --help)\n", err)
     end)
   end)
 
