@@ -4,11 +4,16 @@
 #   make test    install what is missing, build for every Lua, run every spec
 #   make build   build sipcodes.core for every Lua into build/<version>/
 #   make bench   benchmark against the raw Lua-table limit (bench/)
+#   make dist    dist/: release tarball, rockspec, source rock, manifest
+#   make deb     dist/: the Debian packages (dh-lua), from that tarball
+#   make clean   remove everything a build wrote
 #
 # Dependencies come from Debian's packages; tools/deps.sh installs only
 # what is missing.
 
 VERSIONS := 5.1 5.2 5.3 5.4 jit
+# The release: written once, in src/sipcodes.h (see tools/project.sh).
+VERSION := $(shell . ./tools/project.sh && echo "$$VERSION")
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN := -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes \
@@ -32,12 +37,17 @@ LUA_jit := luajit
 PKG_LUA := lua5.1 lua5.2 lua5.3 lua5.4 luajit liblua5.1-0-dev liblua5.2-dev \
            liblua5.3-dev liblua5.4-dev libluajit-5.1-dev
 PKG_BUILD := gcc make libc6-dev
-PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks
+# make dist and make deb (git archive, luarocks pack, dh-lua, lintian), and
+# what tools/dist-test.sh checks the installed packages with.
+PKG_DIST := git luarocks
+PKG_DEB := dpkg-dev debhelper dh-lua fakeroot lintian lua-busted lua-any man-db
+PKG_TEST := $(PKG_BUILD) $(PKG_LUA) lua-busted lua-check clang luarocks $(PKG_DIST) $(PKG_DEB) jq \
+            locales
 
 CORES := $(foreach v,$(VERSIONS),build/$(v)/sipcodes/core.so)
 
 .PHONY: all build run test deps-run deps-test deps-bench lint warnings rockspec test-kamailio load \
-        clean
+        test-wireshark wireshark-screenshot clean dist deb test-dist deps-dist
 
 all: build
 
@@ -74,18 +84,35 @@ warnings:
 lint:
 	luacheck lua spec bench examples bin
 
+# spec/locale_spec.lua switches to de_DE.UTF-8: tools/locale.sh makes it.
 test: deps-test
 	@$(MAKE) --no-print-directory build warnings
+	@sh tools/locale.sh
 	@sh tools/test.sh $(VERSIONS)
 
-# The release rockspec is the scm one with a version and a tag (its URL is a
-# placeholder until the project is published); a spec
-# checks that the two stay the same otherwise.
-RELEASE := 1.0.0
+# Both rockspecs are written from rockspecs/sipcodes.rockspec.in with the
+# version, upstream URL and tag scheme of tools/project.sh;
+# tools/rockspec-check.sh (in make test) fails when they differ.
 rockspec:
-	sed -e 's/^version = "scm-1"/version = "$(RELEASE)-1"/' \
-	    -e 's|^  url = "git+file://.",|  url = "git+https://sipcodes.invalid/sipcodes.git",\n  tag = "v$(RELEASE)",|' \
-	    sipcodes-scm-1.rockspec > rockspecs/sipcodes-$(RELEASE)-1.rockspec
+	rm -f rockspecs/sipcodes-*.rockspec
+	sh tools/rockspec.sh scm >sipcodes-scm-1.rockspec
+	sh tools/rockspec.sh release >rockspecs/sipcodes-$(VERSION)-1.rockspec
+
+# dist/ from the committed tree (tools/dist.sh); the Debian packages built
+# from that tarball (tools/deb.sh); both installed and checked
+# (tools/dist-test.sh, also run by make test).
+deps-dist:
+	@sh tools/deps.sh $(PKG_BUILD) $(PKG_LUA) $(PKG_DIST) $(PKG_DEB) jq \
+	  kamailio kamailio-lua-modules sip-tester
+
+dist: deps-dist
+	@sh tools/dist.sh
+
+deb: dist
+	@sh tools/deb.sh
+
+test-dist: deps-dist
+	@sh tools/dist-test.sh
 
 # make bench (bench/bench.mk) installs what it needs first.
 bench: deps-bench
@@ -93,6 +120,13 @@ deps-bench:
 	@sh tools/deps.sh $(PKG_BUILD) $(PKG_LUA) valgrind
 
 include bench/bench.mk
+
+# The reference sheet: doc/sipcodes-sheet.html, .pdf and .png, printed and
+# photographed by headless Chromium (test/sheet/build.sh installs it).
+.PHONY: sheet
+sheet: deps-run
+	@$(MAKE) --no-print-directory build/5.4/sipcodes/core.so
+	@sh test/sheet/build.sh
 
 # The Kamailio + sipp integration test (also run by make test), and a
 # bounded load run against the same script (LOAD_RATE, LOAD_SECONDS).
@@ -102,8 +136,22 @@ test-kamailio:
 load:
 	@sh test/kamailio/load.sh
 
+# The Wireshark plugin in tshark (also run by make test), and the picture
+# of its tree in the GUI for doc/wireshark.md (wireshark-qt under Xvfb).
+test-wireshark:
+	@sh test/wireshark/run.sh
+
+wireshark-screenshot:
+	@sh test/wireshark/screenshot.sh
+
+# Everything a build wrote: make build, luarocks make in the tree
+# (sipcodes/core.so, src/*.o, local rocks trees), make dist and make deb,
+# and dpkg-buildpackage run in the tree itself.
 clean:
-	rm -rf build
+	rm -rf build dist sipcodes lua_modules lua_modules-jit .luarocks src/*.o *.rock
+	rm -rf 5.[1-4]-sipcodes debian/.debhelper debian/tmp debian/lua-sipcodes debian/lua-sipcodes-dev \
+	       debian/files debian/*.substvars debian/*.debhelper.log debian/debhelper-build-stamp \
+	       debian/lua-sipcodes.install debian/lua-sipcodes-dev.install
 
 # Sanitizers, valgrind, fuzzing and threads: check-asan, check-valgrind,
 # check-threads, fuzz, and reliability for all four.

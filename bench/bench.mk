@@ -3,7 +3,8 @@
 # each, then all versions side by side.  Included by the main Makefile;
 # also runs alone from the repo root: make -f bench/bench.mk bench
 #
-#   make bench              the tables, about a minute on 2 cores
+#   make bench              the tables, about a minute on 2 cores; writes
+#                           doc/performance.md from them
 #   make bench-bytecode     the Lua layer loaded as stripped bytecode
 #   make bench-entries      field reads by entry shape (proxy or flat)
 #
@@ -43,7 +44,12 @@ bench: build $(BENCH_DRIVERS) bench/peer.lua
 	@$(foreach v,$(VERSIONS),BENCH_VARIANT='$(BENCH_VARIANT)' \
 	  BENCH_CORE='$(BENCH_CORE)' $(LUA_$(v)) bench/bench.lua $(v) \
 	  $(BENCH_BUILD)/$(v)/require_bench $(BENCH_OUT)/$(v).tsv || exit 1;)
-	@$(LUA_5.4) bench/summary.lua $(foreach v,$(VERSIONS),$(BENCH_OUT)/$(v).tsv)
+	@$(LUA_5.4) bench/summary.lua $(foreach v,$(VERSIONS),$(BENCH_OUT)/$(v).tsv) \
+	  > $(BENCH_OUT)/summary.txt
+	@cat $(BENCH_OUT)/summary.txt
+	@if [ -z '$(BENCH_VARIANT)$(BENCH_CORE)' ]; then mkdir -p doc && \
+	  $(LUA_5.4) bench/doc.lua $(BENCH_OUT) $(VERSIONS) > doc/performance.md.tmp && \
+	  mv doc/performance.md.tmp doc/performance.md && echo "bench: wrote doc/performance.md"; fi
 
 # The driver of require() in fresh states, against each Lua's library.
 $(BENCH_BUILD)/%/require_bench: bench/require_bench.c

@@ -1,22 +1,19 @@
 -- sipcodes: what a Lua script should know about a SIP response code.
---
--- The C core (sipcodes.core) holds the code table, builds the entries and
--- the module table, and loads the pattern queries and the semantics on
--- first use.  This file adds the per-code functions a script calls on every
--- message, in Lua because LuaJIT compiles a Lua function into its caller's
--- trace but not a call into C (bench/ measures it): each reads a cache the
--- core fills on the first question about a code, and calls the core only
--- for a value it has never seen.  Kept small: its compilation is most of
--- what require("sipcodes") costs.
+-- Lua calls C (sipcodes.core), never the other way.  The per-code functions
+-- are Lua, so that LuaJIT compiles them into the caller's trace: each reads
+-- a cache the core fills and hands over once (core.take), and calls the
+-- core only for a value it has never seen.  The rest loads on first use.
+-- Kept small: its compilation is most of what require("sipcodes") costs.
 
+-- A core of its own, that no script has seen or written into.
+local loaded = package.loaded
+loaded["sipcodes.core"] = nil
 local core = require("sipcodes.core")
+loaded["sipcodes.core"] = nil
 
-local entries, reasons, classes = core.entries, core.reasons, core.classes
-local lookup_misses, reason_misses = core.lookup_misses, core.reason_misses
+local entries, reasons, classes, lookup_misses, reason_misses, M = core.take()
 local core_lookup, core_reason, core_class, core_is =
   core.lookup, core.reason, core.class, core.is
-
-local M = core.module
 
 --- The entry of a registered code, or nil and a message.
 function M.lookup(code)
@@ -27,14 +24,17 @@ function M.lookup(code)
   return core_lookup(code)
 end
 
---- The phrase of a registered code; else `default` if given, or nil and a
--- message.
+--- The phrase of a registered code; else `default` if given (a string,
+-- or an error at the caller's line), or nil and a message.
 function M.reason(code, default)
   local r = reasons[code]
   if r then return r end
   local why = default == nil and reason_misses[code]
   if why then return nil, why end
-  return core_reason(code, default)
+  r, why = core_reason(code, default)
+  if r then return r end
+  if r == false then error(why, 2) end
+  return nil, why
 end
 
 --- The class 1..6 of any code 100..699, or nil and a message.
@@ -59,11 +59,19 @@ local function predicate(class, name)
   end
 end
 
-M.is_provisional = predicate(1, "sipcodes.is_provisional")
-M.is_success = predicate(2, "sipcodes.is_success")
-M.is_redirection = predicate(3, "sipcodes.is_redirection")
-M.is_client_error = predicate(4, "sipcodes.is_client_error")
-M.is_server_error = predicate(5, "sipcodes.is_server_error")
-M.is_global_failure = predicate(6, "sipcodes.is_global_failure")
+for class, name in ipairs({ "is_provisional", "is_success", "is_redirection",
+    "is_client_error", "is_server_error", "is_global_failure" }) do
+  M[name] = predicate(class, "sipcodes." .. name)
+end
 
-return M
+-- __index: an entry or a constant (core.index stores it in M), else
+-- sipcodes.lazy: layer functions, and many unknown codes.
+local meta, index, lazy = { __metatable = false }, core.index, nil
+function meta.__index(_, k)
+  local v, more = index(M, k)
+  if not more then return v end
+  lazy = lazy or require("sipcodes.lazy")(M, meta, core)
+  return lazy(k)
+end
+
+return setmetatable(M, meta)

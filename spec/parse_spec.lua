@@ -327,6 +327,19 @@ describe("sipcodes.parse_status_line", function()
       fails(parse_status_line, "SIP/2.0 200 \195A", "invalid UTF%-8 byte 0xC3 at byte 13")
     end)
 
+    it("names the byte that starts an invalid sequence, and a C1 control only when it is valid", function()
+      -- C2 41 is no sequence: 0xC2 is named, not "U+0041".
+      local C2 = SL .. "invalid UTF%-8 byte 0xC2 at byte 13 in the Reason%-Phrase$"
+      for _, tail in ipairs({ "A", "\r\n", "\0", "\194\128", "\192\128" }) do
+        fails(parse_status_line, "SIP/2.0 200 \194" .. tail, C2)
+      end
+      -- C2 80 and C2 9F are well-formed C1 controls; C2 A0 is U+00A0.
+      local C1 = SL .. "control character U%+00%x%x at byte 13 in the Reason%-Phrase$"
+      assert.matches("U%+0080", fails(parse_status_line, "SIP/2.0 200 \194\128", C1))
+      assert.matches("U%+009F", fails(parse_status_line, "SIP/2.0 200 \194\159", C1))
+      assert.are.equal("\194\160", select(2, parse_status_line("SIP/2.0 200 \194\160")))
+    end)
+
     it("reports the first of several faults", function()
       fails(parse_status_line, "SIP/2.0 200 ok<\0\128", "disallowed character '<' at byte 15")
     end)
@@ -508,6 +521,24 @@ describe("sipcodes.parse_reason", function()
       assert.are.same({ "STIR", "STIR", "SIP", "SIP" },
         { r[1].protocol, r[2].protocol, r[3].protocol, r[4].protocol })
       assert.are.same({ 436, 438, 200, 487 }, { r[1].cause, r[2].cause, r[3].cause, r[4].cause })
+    end)
+
+    it("leaves the meaning to the caller: two Q.850 values, causes out of any range", function()
+      local r = parse_reason("Q.850;cause=16, Q.850;cause=17")
+      assert.are.same({ 16, 17 }, { r[1].cause, r[2].cause })
+      r = parse_reason("SIP;cause=700, Q.850;cause=128, Q.850;cause=10")
+      assert.are.same({ 700, 128, 10 }, { r[1].cause, r[2].cause, r[3].cause })
+      -- How a caller checks them: lookup for SIP, q850.text for Q.850.
+      local e, why = sipcodes.lookup(r[1].cause)
+      assert.is_nil(e)
+      assert.matches("^sipcodes%.lookup: expected a SIP status code %(100%.%.699%), got 700$", why)
+      local t, twhy = sipcodes.q850.text(r[2].cause)
+      assert.is_nil(t)
+      assert.matches("^sipcodes%.q850%.text: expected a Q%.850 cause %(1%.%.127%)", twhy)
+      t, twhy = sipcodes.q850.text(r[3].cause)
+      assert.is_nil(t)
+      assert.are.equal("sipcodes.q850.text: cause 10 is not assigned", twhy)
+      assert.are.equal("Normal call clearing", sipcodes.q850.text(parse_reason("Q.850;cause=16")[1].cause))
     end)
 
     it("allows the same parameter in different values", function()

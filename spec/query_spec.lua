@@ -118,3 +118,50 @@ describe("sipcodes.select", function()
     assert.matches("expected a table of criteria, got string", msg)
   end)
 end)
+
+describe("pattern queries in bounded time", function()
+  -- The rule (lua/sipcodes/query.lua): at most 3 quantifiers ('*', '+',
+  -- '-', '?' right after a character, '.', a %-class or a [set]).
+  local REFUSED = "pattern with more than 3 quantifiers %(%*, %+, %- or %? after a character, "
+    .. "'%.', a %%%-class or a set%), whose matching could take too long$"
+
+  it("refuse the patterns whose backtracking explodes, promptly, with nil and a message", function()
+    for n = 4, 64 do
+      local p = string.rep(".-", n) .. "#"
+      local list, msg = sipcodes.find(p)
+      assert.is_nil(list)
+      assert.matches("^sipcodes%.find: " .. REFUSED, msg)
+      list, msg = sipcodes.select({ reason = p })
+      assert.is_nil(list)
+      assert.matches("^sipcodes%.select: " .. REFUSED, msg)
+      list, msg = sipcodes.select({ name = p, class = 4 })
+      assert.is_nil(list)
+      assert.matches("^sipcodes%.select: " .. REFUSED, msg)
+    end
+    -- The example of the report, and its kin.
+    for _, p in ipairs({ string.rep(".-", 6) .. "#", string.rep(".*", 6) .. "#",
+        string.rep("[%a ]*", 5) .. "#", string.rep("%a+", 4) .. "#", string.rep(".?", 40) .. "#",
+        "a*b*c*d*", "(.-)(.-)(.-)(.-)#", "^.-.-.-.-$", "%f[%w]%a*%a*%a*%a*" }) do
+      local list, msg = sipcodes.find(p)
+      assert.is_nil(list, p)
+      assert.matches(REFUSED, msg)
+    end
+  end)
+
+  it("run patterns within the bound as before", function()
+    assert.same({}, sipcodes.find(string.rep(".-", 3) .. "#"))
+    assert.equal(486, sipcodes.find("^busy.*here$")[1].code)
+    assert.equal(486, sipcodes.find("b.-y h.-e")[1].code)
+    -- '-' in a set is a range, '%-' and '%*' are characters, a '*' after
+    -- "%b()" or "%f[%w]" is a character too: none is a quantifier.
+    assert.equal(480, sipcodes.find("^[t-t]emporarily%-? unavailable")[1].code)
+    assert.same({}, sipcodes.find("%-%-%-%-%-%*%*%*%*%+%+%?%?"))
+    assert.same({}, sipcodes.find("%b()*%b()*%b()*%b()*"))
+    assert.same({}, sipcodes.find("%f[%w]*%f[%w]*%f[%w]*%f[%w]*x"))
+    assert.same({}, sipcodes.find("[*+?-][*+?-][*+?-][*+?-]"))
+    assert.same({}, sipcodes.find("[]*+-][]*+-][]*+-][]*+-]#"))
+    local list = sipcodes.select({ reason = "^.*request.*$", name = "_.-_", class = 4 })
+    assert.is_true(#list > 0)
+    for _, e in ipairs(list) do assert.equal(4, e.class) end
+  end)
+end)

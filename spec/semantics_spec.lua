@@ -236,27 +236,29 @@ local NAMES = {
 describe("sipcodes.q850", function()
   local q850 = sipcodes.q850
 
-  it("maps every cause of RFC 3398 §7.2.4.1 to its response, and no other", function()
+  it("maps every cause of RFC 3398 §7.2.4.1 to its response, and every other but 16 to 500", function()
     for cause = 1, 127 do
-      local code, msg = q850.to_sip(cause)
+      local code, extra = q850.to_sip(cause)
       if RFC3398_TO_SIP[cause] then
         assert.equal(RFC3398_TO_SIP[cause], code, "cause " .. cause)
+        assert.is_nil(extra, "cause " .. cause)
         assert.equal(code, q850.to_sip(tostring(cause), "rfc3398"))
-      else
-        assert.is_nil(code, "cause " .. cause)
-        assert.matches("^sipcodes%.q850%.to_sip: ", msg)
+      elseif cause ~= 16 then
+        -- "the default response '500 Server internal error' SHOULD be used"
+        assert.same({ 500, "default" }, { q850.to_sip(cause) }, "cause " .. cause)
       end
     end
-    local _, msg = q850.to_sip(16)
-    assert.matches("RFC 3398 §7%.2%.4%.1 maps no response to cause 16 %(Normal call clearing%): "
-      .. "the call is cleared with BYE or CANCEL", msg)
+    local code, msg = q850.to_sip(16)
+    assert.is_nil(code)
+    assert.matches("^sipcodes%.q850%.to_sip: RFC 3398 §7%.2%.4%.1 maps no response to cause 16 "
+      .. '%(Normal call clearing%): it "will usually result in a BYE or CANCEL"$', msg)
     assert.equal(486, q850.to_sip(17))
   end)
 
-  it("maps every response of RFC 3398 §8.2.6.1 to its cause, and the rest to 31", function()
+  it("maps every response of RFC 3398 §8.2.6.1 to its cause, and the rest to 31 by default", function()
     assert.equal(1, q850.from_sip(404))
     for code = 300, 699 do
-      local cause, name = q850.from_sip(code)
+      local cause, name, extra = q850.from_sip(code)
       if code == 487 then
         assert.is_nil(cause)
         assert.equal("sipcodes.q850.from_sip: RFC 3398 §8.2.6.1 gives 487 no cause", name)
@@ -264,8 +266,10 @@ describe("sipcodes.q850", function()
         local want = RFC3398_FROM_SIP[code] or 31
         assert.equal(want, cause, "code " .. code)
         assert.equal(NAMES[want], name, "code " .. code)
+        assert.equal(not RFC3398_FROM_SIP[code] and "default" or nil, extra, "code " .. code)
       end
     end
+    assert.same({ 31, "NORMAL_UNSPECIFIED", "default" }, { q850.from_sip(412) })
     local cause, msg = q850.from_sip(200)
     assert.is_nil(cause)
     assert.matches("failure responses", msg)
@@ -283,17 +287,19 @@ describe("sipcodes.q850", function()
     -- FreeSWITCH's own causes mod_sofia has no row for take its default.
     for _, name in ipairs({ "USER_NOT_REGISTERED", "MEDIA_TIMEOUT", "NO_PICKUP", "LOSE_RACE",
       "PROGRESS_TIMEOUT", "ALLOTTED_TIMEOUT", "MANAGER_REQUEST", "SUCCESS" }) do
-      assert.equal(480, q850.to_sip(name, "freeswitch"), name)
+      assert.same({ 480, "default" }, { q850.to_sip(name, "freeswitch") }, name)
       assert.is_nil((q850.to_sip(name)), name)
     end
-    assert.equal(480, q850.to_sip("NORMAL_CLEARING", "freeswitch"))
+    assert.same({ 480, "default" }, { q850.to_sip("NORMAL_CLEARING", "freeswitch") })
+    assert.same({ 480 }, { q850.to_sip("NORMAL_UNSPECIFIED", "freeswitch") })
   end)
 
   it("maps every response as FreeSWITCH's mod_sofia does", function()
     for code = 100, 699 do
-      local cause, name = q850.from_sip(code, "freeswitch")
+      local cause, name, extra = q850.from_sip(code, "freeswitch")
       local want = FS_FROM_SIP[code] or "NORMAL_UNSPECIFIED"
       assert.equal(want, name, "code " .. code)
+      assert.equal(not FS_FROM_SIP[code] and "default" or nil, extra, "code " .. code)
       local q = q850.cause(want)
       assert.equal(q or 16, cause, "code " .. code)
     end

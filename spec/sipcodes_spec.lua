@@ -36,6 +36,20 @@ local PER_CODE = {
   "is_success", "is_redirection", "is_client_error", "is_server_error", "is_global_failure",
 }
 
+-- The caches behind the module's fast paths, reached the one way left: the
+-- debug library, through the upvalues of its Lua functions.
+local function caches(m)
+  local found = {}
+  for _, f in ipairs({ m.lookup, m.reason }) do
+    for i = 1, math.huge do
+      local name, v = debug.getupvalue(f, i)
+      if not name then break end
+      found[name] = v
+    end
+  end
+  return found
+end
+
 describe("input rules", function()
   for _, fname in ipairs(PER_CODE) do
     it(fname .. " returns nil and a message naming itself for values that are not codes", function()
@@ -65,7 +79,7 @@ describe("input rules", function()
   end)
 
   it("keeps bad values out of the caches of answers", function()
-    local core = require("sipcodes.core")
+    local core = caches(sipcodes)
     for _ = 1, 2 do
       assert.is_nil(sipcodes.lookup(486.5))
       assert.is_nil(sipcodes.reason("4861"))
@@ -128,6 +142,26 @@ describe("sipcodes.reason", function()
     assert.equal("Custom", sipcodes.reason(700, "Custom"))
     assert.equal("Custom", sipcodes.reason(nil, "Custom"))
     assert.equal("Busy Here", sipcodes.reason(486, "Custom"))
+  end)
+
+  it("returns one value for a phrase or a default, on the first call for a code too", function()
+    -- A module of its own: the first call for a code takes the slow path.
+    local saved = {}
+    for _, name in ipairs({ "sipcodes", "sipcodes.core" }) do
+      saved[name], package.loaded[name] = package.loaded[name], nil
+    end
+    local ok, counts = pcall(function()
+      local m = require("sipcodes")
+      local n = {}
+      for _, args in ipairs({ { 486 }, { 486 }, { 431, "" }, { 431, "" }, { "200", "x" }, { 700, "x" } }) do
+        n[#n + 1] = select("#", m.reason(args[1], args[2]))
+      end
+      n[#n + 1] = select("#", m.reason(431))
+      return n
+    end)
+    for name, m in pairs(saved) do package.loaded[name] = m end
+    assert.is_true(ok, tostring(counts))
+    assert.same({ 1, 1, 1, 1, 1, 1, 2 }, counts)
   end)
 
   it("raises when the default is not a string", function()
@@ -268,12 +302,16 @@ describe("entries are read-only", function()
 end)
 
 describe("the module", function()
-  it("has a version matching the rockspec", function()
-    assert.equal("sipcodes 1.0.0", sipcodes._VERSION)
-    local f = assert(io.open("rockspecs/sipcodes-1.0.0-1.rockspec"))
+  it("has the version of src/sipcodes.h, which the rockspec has too", function()
+    local f = assert(io.open("src/sipcodes.h"))
+    local version = f:read("*a"):match('\n#define SIPC_VERSION "([^"]+)"')
+    f:close()
+    assert.equal("1.1.0", version)
+    assert.equal("sipcodes " .. version, sipcodes._VERSION)
+    f = assert(io.open("rockspecs/sipcodes-" .. version .. "-1.rockspec"))
     local text = f:read("*a")
     f:close()
-    assert.matches('version = "1%.0%.0%-1"', text)
+    assert.matches('version = "' .. version:gsub("%p", "%%%0") .. '%-1"', text)
   end)
 
   it("indexes entries by number, unknown codes giving nil", function()
@@ -284,24 +322,40 @@ describe("the module", function()
   end)
 
   local function fresh()
-    package.loaded.sipcodes, package.loaded["sipcodes.core"] = nil, nil
-    package.loaded["sipcodes.query"], package.loaded["sipcodes.semantics"] = nil, nil
+    for name in pairs(package.loaded) do
+      if name:find("^sipcodes") then package.loaded[name] = nil end
+    end
     return require("sipcodes")
   end
 
-  it("becomes a plain table once indexed with several unknown codes", function()
+  it("becomes a plain table once indexed with many unknown codes, loading no layer", function()
     local s = fresh()
-    assert.is_table(getmetatable(s))
-    for code = 441, 447 do assert.is_nil(s[code]) end
-    assert.is_table(getmetatable(s))
+    local meta = debug.getmetatable(s)
+    assert.is_false(getmetatable(s))
+    assert.is_function(meta.__index)
+    -- 8 unknown codes, as a script that meets a few: nothing changes.
+    for code = 441, 448 do assert.is_nil(s[code]) end
+    assert.is_function(meta.__index)
+    assert.is_nil(rawget(s, 486))
+    assert.is_nil(package.loaded["sipcodes.lazy"])
+    -- The 9th: the table is completed.
     assert.is_nil(s[998])
-    assert.is_nil(getmetatable(s))
-    -- Everything the metatable gave is now a plain field.
+    assert.is_nil(debug.getmetatable(s))
+    -- Everything __index gave is now a plain field; the layers are stubs,
+    -- not loaded.
     assert.equal(s.lookup(486), rawget(s, 486))
     assert.equal(486, rawget(s, "BUSY_HERE"))
     assert.is_function(rawget(s, "match"))
+    assert.is_function(rawget(s, "best"))
     assert.is_table(rawget(s, "q850"))
-    assert.equal(407, s.best({ 503, 407 }))
+    assert.is_nil(package.loaded["sipcodes.query"])
+    assert.is_nil(package.loaded["sipcodes.semantics"])
+    local stub = s.best
+    assert.equal(407, stub({ 503, 407 }))
+    assert.is_function(package.loaded["sipcodes.semantics"])
+    assert.are_not.equal(stub, rawget(s, "best"))
+    assert.equal(407, stub({ 503, 407 }))
+    assert.equal(4, #s.match("18x"))
     assert.is_nil(s[431])
     assert.is_nil(s.NO_SUCH_CONSTANT)
   end)
@@ -311,8 +365,8 @@ describe("the module", function()
     local function wrapped() return "wrapped" end
     s.best = wrapped
     s.BUSY_HERE = "mine"
-    for code = 441, 448 do assert.is_nil(s[code]) end
-    assert.is_nil(getmetatable(s))
+    for code = 700, 799 do assert.is_nil(s[code]) end
+    assert.is_nil(debug.getmetatable(s))
     assert.equal(wrapped, s.best)
     assert.equal("mine", s.BUSY_HERE)
     assert.equal(600, s.BUSY_EVERYWHERE)
@@ -323,16 +377,18 @@ describe("the module", function()
     assert.is_nil(package.loaded["sipcodes.query"])
     assert.is_nil(package.loaded["sipcodes.semantics"])
     local s = package.loaded.sipcodes
-    assert.equal(4, #s.match("18x"))
-    assert.is_table(package.loaded["sipcodes.query"])
-    assert.is_nil(package.loaded["sipcodes.semantics"])
     assert.equal(486, s.q850.to_sip(17))
-    assert.is_table(package.loaded["sipcodes.semantics"])
+    assert.equal(486, s.parse_status_line("SIP/2.0 486 Busy Here"))
+    assert.equal(4, #s.match("18x"))
+    assert.is_function(package.loaded["sipcodes.query"])
+    assert.is_nil(package.loaded["sipcodes.semantics"])
+    assert.equal(407, s.best({ 503, 407 }))
+    assert.is_function(package.loaded["sipcodes.semantics"])
   end)
 
   it("remembers nil answers without growing past a bound", function()
     local s = fresh()
-    local core = require("sipcodes.core")
+    local core = caches(s)
     local _, first = s.lookup(431)
     local _, again = s.lookup(431)
     assert.equal(first, again)
@@ -371,18 +427,19 @@ describe("the rockspecs", function()
 
   it("differ only in version and source", function()
     local scm = read("sipcodes-scm-1.rockspec")
-    local release = read("rockspecs/sipcodes-1.0.0-1.rockspec")
+    local release = read("rockspecs/sipcodes-1.1.0-1.rockspec")
     local function body(text)
       return (text:gsub('\nversion = "[^"]*"', ""):gsub("\nsource = %b{}", ""))
     end
     assert.equal(body(scm), body(release))
-    assert.matches('\nversion = "1%.0%.0%-1"', release)
+    assert.matches('\nversion = "1%.1%.0%-1"', release)
   end)
 
   it("list every Lua module and C source of the repository", function()
     local scm = read("sipcodes-scm-1.rockspec")
     for _, path in ipairs({ "lua/sipcodes.lua", "lua/sipcodes/query.lua",
-      "lua/sipcodes/semantics.lua", "src/core.c", "src/codes.c", "src/check.c", "src/q850.c",
+      "lua/sipcodes/semantics.lua", "lua/sipcodes/lazy.lua", "src/core.c", "src/codes.c", "src/check.c",
+      "src/q850.c",
       "src/build.c", "src/parse.c", "src/text.c", "bin/sipcode" }) do
       assert.truthy(scm:find('"' .. path .. '"', 1, true), path)
     end

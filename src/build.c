@@ -83,26 +83,44 @@ static void add_quoted(luaL_Buffer *b, const char *str, size_t n)
   luaL_addchar(b, '"');
 }
 
-/* Reads the optional text argument at idx: 1 and *s set (NULL when
- * absent), or 0 after pushing nil and a message. */
-static int opt_text(lua_State *L, int idx, const char *fname,
-                    const char **s, size_t *n)
+/* Reads the optional text argument at 2: 1 and *s set (NULL when absent),
+ * or 0 after pushing nil and a message. */
+static int opt_text(lua_State *L, const char *fname, const char **s,
+                    size_t *n)
 {
   *s = NULL;
   *n = 0;
-  if (lua_isnoneornil(L, idx)) return 1;
-  if (lua_type(L, idx) != LUA_TSTRING) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: bad argument #%d: string expected, got %s", fname,
-                    idx, luaL_typename(L, idx));
+  if (lua_isnoneornil(L, 2)) return 1;
+  if (lua_type(L, 2) != LUA_TSTRING) {
+    sipc_fail(L, 0, "%s: bad argument #2: string expected, got %s", fname,
+              luaL_typename(L, 2));
     return 0;
   }
-  *s = lua_tolstring(L, idx, n);
+  *s = lua_tolstring(L, 2, n);
   if (*n > TEXT_MAX) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: bad argument #%d: text longer than %d bytes",
-                    fname, idx, TEXT_MAX);
+    sipc_fail(L, 0, "%s: bad argument #2: text longer than %d bytes", fname,
+              TEXT_MAX);
     return 0;
+  }
+  return 1;
+}
+
+/* The arguments of every builder, (code [, text]) or, with q850 set,
+ * (cause [, text]): 1 with *num and the text set, the registered phrase or
+ * the Q.850 wording standing for an absent text (NULL when there is none);
+ * or 0 after pushing nil and a message. */
+static int builder_args(lua_State *L, const char *fname, int q850, int *num,
+                        const char **s, size_t *n)
+{
+  if (q850 ? !sipc_q850_tocause(L, 1, num) : !sipc_tocode(L, 1, num)) {
+    sipc_fail(L, 1, "%s: %s", fname, q850 ? SIPC_NOT_A_CAUSE : SIPC_NOT_A_CODE);
+    return 0;
+  }
+  if (!opt_text(L, fname, s, n)) return 0;
+  if (*s == NULL) {
+    const struct sipc_code *c = q850 ? NULL : sipc_find(*num);
+    *s = q850 ? sipc_q850_text(*num) : c != NULL ? c->reason : NULL;
+    if (*s != NULL) *n = strlen(*s);
   }
   return 1;
 }
@@ -114,24 +132,14 @@ static int opt_text(lua_State *L, int idx, const char *fname,
  */
 static int build_status_line(lua_State *L)
 {
-  static const char fname[] = "sipcodes.status_line";
   int code;
   const char *s;
   size_t n;
   luaL_Buffer b;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
-  if (!opt_text(L, 2, fname, &s, &n)) return 2;
-  if (s == NULL) {
-    const struct sipc_code *c = sipc_find(code);
-    if (c == NULL) {
-      lua_pushnil(L);
-      lua_pushfstring(L, "%s: %d is not a registered SIP response code: "
-                      "give a reason phrase", fname, code);
-      return 2;
-    }
-    s = c->reason;
-    n = strlen(s);
-  }
+  if (!builder_args(L, "sipcodes.status_line", 0, &code, &s, &n)) return 2;
+  if (s == NULL)
+    return sipc_fail(L, 0, "sipcodes.status_line: %d is not a registered "
+                     "SIP response code: give a reason phrase", code);
   luaL_buffinit(L, &b);
   lua_pushfstring(L, "SIP/2.0 %d ", code);
   luaL_addvalue(&b);
@@ -162,19 +170,10 @@ static void push_reason(lua_State *L, const char *protocol, int cause,
  */
 static int build_reason_header(lua_State *L)
 {
-  static const char fname[] = "sipcodes.reason_header";
   int code;
   const char *s;
   size_t n;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
-  if (!opt_text(L, 2, fname, &s, &n)) return 2;
-  if (s == NULL) {
-    const struct sipc_code *c = sipc_find(code);
-    if (c != NULL) {
-      s = c->reason;
-      n = strlen(s);
-    }
-  }
+  if (!builder_args(L, "sipcodes.reason_header", 0, &code, &s, &n)) return 2;
   push_reason(L, "SIP", code, s, n);
   return 1;
 }
@@ -186,27 +185,34 @@ static int build_reason_header(lua_State *L)
  */
 static int build_q850_reason_header(lua_State *L)
 {
-  static const char fname[] = "sipcodes.q850.reason_header";
   int cause;
   const char *s;
   size_t n;
-  if (!sipc_q850_tocause(L, 1, &cause)) {
-    lua_pushnil(L);
-    sipc_pushvalue_desc(L, 1);
-    lua_pushfstring(L, "%s: " SIPC_NOT_A_CAUSE ", got %s", fname,
-                    lua_tostring(L, -1));
-    lua_remove(L, -2);
+  if (!builder_args(L, "sipcodes.q850.reason_header", 1, &cause, &s, &n))
     return 2;
-  }
-  if (!opt_text(L, 2, fname, &s, &n)) return 2;
-  if (s == NULL && (s = sipc_q850_text(cause)) != NULL) n = strlen(s);
   push_reason(L, "Q.850", cause, s, n);
   return 1;
 }
 
-const luaL_Reg sipc_build_funcs[] = {
+static const luaL_Reg funcs[] = {
   {"status_line", build_status_line},
   {"reason_header", build_reason_header},
-  {"q850_reason_header", build_q850_reason_header},
   {NULL, NULL}
 };
+
+static const luaL_Reg q850_funcs[] = {
+  {"reason_header", build_q850_reason_header},
+  {NULL, NULL}
+};
+
+/* Sets the SIP builders in the table on top. */
+void sipc_open_build(lua_State *L)
+{
+  sipc_setfuncs(L, funcs);
+}
+
+/* Sets the Q.850 builder in the table on top (the q850 table). */
+void sipc_open_q850_build(lua_State *L)
+{
+  sipc_setfuncs(L, q850_funcs);
+}

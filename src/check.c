@@ -1,22 +1,44 @@
 /*
- * check.c - reading a SIP status code from a Lua value, and the messages
- * that name what was wrong with it.
+ * check.c - the one way sipcodes.core reads a SIP status code from a Lua
+ * value, the one way a message names a value, and the one failure helper.
  *
  * The per-code functions never raise on a bad code: an error inside a
  * platform's routing script drops the call.  They return nil and a message
  * made here instead.  The rules are the same on every Lua version, so
  * integrality is tested on the value, not with luaL_checkinteger (which
- * truncates 486.5 before 5.3 and raises from 5.3 on).
+ * truncates 486.5 before 5.3 and raises from 5.3 on).  Messages do not
+ * depend on the C locale: a number is written with '.' whatever
+ * LC_NUMERIC says.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "sipcodes.h"
 
 /* Longest part of a bad string quoted back in a message: a 1 MB string
  * from the network must not become a 1 MB log line. */
-#define QUOTE_MAX 24
+#if !defined(SIPC_QUOTE_MAX)
+#define SIPC_QUOTE_MAX 24
+#endif
+
+/* n as "%.17g" writes it in the C locale: snprintf writes the decimal
+ * point of LC_NUMERIC (one byte or more, "," in de_DE), so whatever is not
+ * a digit, a sign or the exponent's 'e' is written as one '.'. */
+static void format_number(char *out, size_t size, lua_Number n)
+{
+  char tmp[64];
+  size_t i, o = 0;
+  snprintf(tmp, sizeof tmp, "%.17g", (double)n);
+  for (i = 0; tmp[i] != '\0' && o + 1 < size; i++) {
+    char c = tmp[i];
+    if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e')
+      out[o++] = c;
+    else if (o == 0 || out[o - 1] != '.')
+      out[o++] = '.';
+  }
+  out[o] = '\0';
+}
 
 void sipc_pushvalue_desc(lua_State *L, int idx)
 {
@@ -24,12 +46,10 @@ void sipc_pushvalue_desc(lua_State *L, int idx)
   switch (lua_type(L, idx)) {
   case LUA_TNUMBER: {
     lua_Number n = lua_tonumber(L, idx);
-#if LUA_VERSION_NUM >= 503
     if (sipc_isinteger(L, idx)) {
       lua_pushfstring(L, "%I", lua_tointeger(L, idx));
       return;
     }
-#endif
     if (n == 0) n = 0;  /* -0.0 reads "0": one key, so one message */
     if (n != n) snprintf(buf, sizeof buf, "nan");
     else if (n == HUGE_VAL) snprintf(buf, sizeof buf, "inf");
@@ -37,17 +57,17 @@ void sipc_pushvalue_desc(lua_State *L, int idx)
     /* Integral floats that a lua_Integer can hold are written as integers:
      * from 5.3 on such a float and that integer are one table key, so
      * the cache of misses must not tell them apart (-2^63 and
-     * math.mininteger). */
+     * math.mininteger).  "%.0f" writes no decimal point. */
     else if (n == floor(n) && n >= -9223372036854775808.0 && n < 9223372036854775808.0)
       snprintf(buf, sizeof buf, "%.0f", n);
-    else snprintf(buf, sizeof buf, "%.17g", n);
+    else format_number(buf, sizeof buf, n);
     lua_pushstring(L, buf);
     return;
   }
   case LUA_TSTRING: {
     size_t len, i, n;
     const char *s = lua_tolstring(L, idx, &len);
-    n = len < QUOTE_MAX ? len : QUOTE_MAX;
+    n = len < SIPC_QUOTE_MAX ? len : SIPC_QUOTE_MAX;
     buf[0] = '\'';
     for (i = 0; i < n; i++) {
       unsigned char c = (unsigned char)s[i];
@@ -65,18 +85,16 @@ void sipc_pushvalue_desc(lua_State *L, int idx)
   }
 }
 
-/* A string of exactly three digits, value 100..699. */
-static int string_code(const char *s, size_t len, int *code)
+int sipc_digits(const char *s, size_t len)
 {
-  int v;
-  if (len != 3) return 0;
-  if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' || s[2] < '0' ||
-      s[2] > '9')
-    return 0;
-  v = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
-  if (v < SIPC_MIN || v > SIPC_MAX) return 0;
-  *code = v;
-  return 1;
+  size_t i;
+  int v = 0;
+  if (len == 0 || len > 3) return -1;
+  for (i = 0; i < len; i++) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
 }
 
 int sipc_tocode(lua_State *L, int idx, int *code)
@@ -91,21 +109,30 @@ int sipc_tocode(lua_State *L, int idx, int *code)
     return 1;
   }
   case LUA_TSTRING: {
+    /* Exactly three digits: "0486" and "86" are no codes. */
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
-    return string_code(s, len, code);
+    int v = len == 3 ? sipc_digits(s, len) : -1;
+    if (v < SIPC_MIN || v > SIPC_MAX) return 0;
+    *code = v;
+    return 1;
   }
   default:
     return 0;
   }
 }
 
-int sipc_badcode(lua_State *L, int idx, const char *fname)
+int sipc_fail(lua_State *L, int idx, const char *fmt, ...)
 {
+  va_list ap;
   lua_pushnil(L);
-  sipc_pushvalue_desc(L, idx);
-  lua_pushfstring(L, "%s: expected a SIP status code (100..699), got %s",
-                  fname, lua_tostring(L, -1));
-  lua_remove(L, -2);
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  if (idx != 0) {
+    lua_pushliteral(L, ", got ");
+    sipc_pushvalue_desc(L, idx);
+    lua_concat(L, 3);
+  }
   return 2;
 }

@@ -28,8 +28,9 @@
 const struct sipc_code sipc_codes[] = {
   /* 1xx Provisional */
   ROW(100, "Trying", "TRYING", 3261, C,
-      "The next hop has received the request and is working on it; the "
-      "sender may stop retransmitting it and should wait for a final answer."),
+      "The next hop has received the request and is working on it; an INVITE "
+      "is then no longer retransmitted, but over an unreliable transport a "
+      "non-INVITE still is, every T2, until a final response."),
   ROW(180, "Ringing", "RINGING", 3261, C,
       "The called user agent has found the user and is alerting them; the "
       "caller should wait for a final answer."),
@@ -43,17 +44,17 @@ const struct sipc_code sipc_codes[] = {
       "The call is progressing and the response may carry early media or "
       "progress details; the caller should keep waiting."),
   ROW(199, "Early Dialog Terminated", "EARLY_DIALOG_TERMINATED", 6228, C,
-      "An early dialog created by a forked INVITE has been ended before a "
-      "final response; the caller should release that early dialog."),
+      "An early dialog, typically of a forked INVITE, ended before the final "
+      "response; the caller might release the resources it kept for it and "
+      "must send no more media on it."),
 
   /* 2xx Success */
   ROW(200, "OK", "OK", 3261, C,
       "The request has succeeded; for an INVITE the call is answered and "
       "the caller must acknowledge it with an ACK."),
   ROW(202, "Accepted", "ACCEPTED", 6665, D,
-      "The request was accepted for processing that is not yet complete; "
-      "the registry marks this code deprecated and senders should use 200 "
-      "instead."),
+      "Deprecated by RFC 6665: it means no more than 200, a receiver treats "
+      "it as 200, and it must not be sent to a SUBSCRIBE, NOTIFY or REFER."),
   ROW(204, "No Notification", "NO_NOTIFICATION", 5839, C,
       "The subscription was refreshed but no notification follows because "
       "the state has not changed since the version the subscriber holds."),
@@ -102,8 +103,9 @@ const struct sipc_code sipc_codes[] = {
       "A proxy requires the sender to authenticate; the sender should retry "
       "with credentials that answer the Proxy-Authenticate challenge."),
   ROW(408, "Request Timeout", "REQUEST_TIMEOUT", 3261, C,
-      "No final response could be produced in time, for example because "
-      "the user could not be located; the request may be retried later."),
+      "The server could not answer in time, for example as it could not "
+      "locate the user, and the client may retry later; stateful servers never "
+      "send it to a non-INVITE, so there it is a local timeout."),
   ROW(409, "Conflict", "CONFLICT", 2543, H,
       "Defined only by the obsolete RFC 2543: the request conflicted with "
       "the current state of the resource; current SIP does not use it."),
@@ -119,17 +121,20 @@ const struct sipc_code sipc_codes[] = {
       "publication the server holds; the publisher should publish afresh."),
   ROW(413, "Request Entity Too Large", "REQUEST_ENTITY_TOO_LARGE", 3261, C,
       "The request body is larger than the server will process; the sender "
-      "may retry after the time in Retry-After, if given."),
+      "should retry without the body or with a smaller one, or after "
+      "Retry-After if given."),
   ROW(414, "Request-URI Too Long", "REQUEST_URI_TOO_LONG", 3261, C,
       "The Request-URI is longer than the server is willing to interpret."),
   ROW(415, "Unsupported Media Type", "UNSUPPORTED_MEDIA_TYPE", 3261, C,
       "The body's format, encoding or language is not supported; the Accept "
       "header fields of the response list what is."),
   ROW(416, "Unsupported URI Scheme", "UNSUPPORTED_URI_SCHEME", 3261, C,
-      "The server does not understand the scheme of the Request-URI."),
+      "The server does not understand the scheme of the Request-URI; the "
+      "sender should retry with a SIP URI."),
   ROW(417, "Unknown Resource-Priority", "UNKNOWN_RESOURCE_PRIORITY", 4412, C,
-      "The request asked for a resource priority the server does not know; "
-      "the response lists the namespaces it accepts."),
+      "The request named resource-priority in Require but the server "
+      "understands none of its Resource-Priority values; by local policy the "
+      "response may list those it accepts in Accept-Resource-Priority."),
   ROW(420, "Bad Extension", "BAD_EXTENSION", 3261, C,
       "The server does not support an extension the request lists in "
       "Proxy-Require or Require; the Unsupported header names it."),
@@ -138,35 +143,43 @@ const struct sipc_code sipc_codes[] = {
       "the Require header names it."),
   ROW(422, "Session Interval Too Small", "SESSION_INTERVAL_TOO_SMALL", 4028,
       C,
-      "The session timer interval in the request is below the server's "
-      "minimum; the sender should retry with the value in Min-SE."),
+      "The session interval in Session-Expires is below the server's "
+      "minimum; the sender may retry with an interval of at least the value "
+      "in Min-SE."),
   ROW(423, "Interval Too Brief", "INTERVAL_TOO_BRIEF", 3261, C,
       "The expiration time of the resource refreshed by the request is too "
-      "short; the sender should retry with at least Min-Expires."),
+      "short; the sender may retry with an expiration of at least "
+      "Min-Expires."),
   ROW(424, "Bad Location Information", "BAD_LOCATION_INFORMATION", 6442, C,
-      "The location information in the request was malformed or "
-      "unsatisfactory; the sender should correct it and retry."),
+      "The location information in the request was malformed, unsatisfactory "
+      "or could not be dereferenced; Geolocation-Error says why and the "
+      "sender may correct it and retry."),
   ROW(425, "Bad Alert Message", "BAD_ALERT_MESSAGE", 8876, C,
-      "The emergency alert message in the request was malformed or not "
-      "acceptable to the receiver."),
+      "The emergency alert (CAP) in the request was so malformed that no "
+      "reasonable emergency response to it can be determined; AlertMsg-Error "
+      "says what was wrong."),
   ROW(428, "Use Identity Header", "USE_IDENTITY_HEADER", 8224, C,
-      "The server requires a valid Identity header and the request had "
-      "none; the sender should add one and retry."),
+      "The server requires an Identity header it can verify and the request "
+      "had none, or none of a PASSporT type (ppt) it supports; the sender "
+      "should add one and retry."),
   ROW(429, "Provide Referrer Identity", "PROVIDE_REFERRER_IDENTITY", 3892, C,
       "The refer target requires a valid Referred-By token in the request "
       "the REFER triggered; the referrer should supply one."),
   ROW(430, "Flow Failed", "FLOW_FAILED", 5626, C,
-      "The outbound flow toward the target user agent has failed; an edge "
-      "proxy returns it and the sender should try another flow."),
+      "An edge proxy tells the authoritative proxy that one flow to the user "
+      "agent failed, and that proxy should try another flow; a user agent "
+      "that receives it treats it as 400."),
   ROW(433, "Anonymity Disallowed", "ANONYMITY_DISALLOWED", 5079, C,
-      "The server refuses the request because it was made anonymously; "
-      "the sender may retry without anonymity."),
+      "The server refuses anonymous requests; the caller must not retry "
+      "without anonymity unless the user consents to revealing their "
+      "identity."),
   ROW(436, "Bad Identity Info", "BAD_IDENTITY_INFO", 8224, C,
-      "The information used to validate the Identity header could not be "
-      "obtained or used; the call cannot be authenticated."),
+      "The verifier could not obtain the credential the Identity header's "
+      "info parameter points to; the signer should give an info URI the "
+      "verifier can reach."),
   ROW(437, "Unsupported Credential", "UNSUPPORTED_CREDENTIAL", 8224, C,
-      "The verifier could not validate the credential that signed the "
-      "Identity header, for example it does not trust its issuer."),
+      "The verifier obtained the credential that signed the Identity header "
+      "but does not support it, for example it does not trust its issuer."),
   ROW(438, "Invalid Identity Header", "INVALID_IDENTITY_HEADER", 8224, C,
       "The Identity header's signature did not verify against the request; "
       "the request may have been altered in transit."),
@@ -175,17 +188,20 @@ const struct sipc_code sipc_codes[] = {
       "The registrar supports outbound but the first hop proxy does not, so "
       "the registration cannot use outbound flows."),
   ROW(440, "Max-Breadth Exceeded", "MAX_BREADTH_EXCEEDED", 5393, C,
-      "The request could not be forked because its Max-Breadth was used "
-      "up; the sender should not retry with the same value."),
+      "A proxy had too little Max-Breadth left to fork the request in "
+      "parallel to every destination it wanted, so some were not tried; "
+      "narrow the search or refine the request."),
   ROW(469, "Bad Info Package", "BAD_INFO_PACKAGE", 6086, C,
       "The INFO request named an Info Package the receiver has not agreed "
       "to; the Recv-Info header lists those it will take."),
   ROW(470, "Consent Needed", "CONSENT_NEEDED", 5360, C,
-      "The request reached a relay that needs the recipient's consent "
-      "first; the sender should ask for permission and retry."),
+      "A URI-list relay has no permission to send to the URIs in "
+      "Permission-Missing; the client should add them to the relay's "
+      "permission list so the relay can ask their consent."),
   ROW(480, "Temporarily Unavailable", "TEMPORARILY_UNAVAILABLE", 3261, C,
-      "The callee was reached but is not available now, for example not "
-      "logged in; the caller may retry later, after Retry-After if given."),
+      "The callee was reached but is not available now, or a proxy knows the "
+      "user but has no current location (for example, not registered); the "
+      "caller may retry later, after Retry-After if given."),
   ROW(481, "Call/Transaction Does Not Exist", "CALL_TRANSACTION_DOES_NOT_EXIST",
       3261, C,
       "The request matched no existing dialog or transaction at the "
@@ -212,8 +228,9 @@ const struct sipc_code sipc_codes[] = {
       "Some aspect of the session description, such as media or codecs, is "
       "not acceptable at this user agent; a Warning header may say which."),
   ROW(489, "Bad Event", "BAD_EVENT", 6665, C,
-      "The SUBSCRIBE or NOTIFY named an event package the server does not "
-      "understand; Allow-Events lists those it does."),
+      "The SUBSCRIBE, NOTIFY or PUBLISH named an event package the server "
+      "does not understand; an Allow-Events header, if present, lists those "
+      "it does."),
   ROW(491, "Request Pending", "REQUEST_PENDING", 3261, C,
       "Another request is still pending within the same dialog; the sender "
       "should retry after a short random wait."),

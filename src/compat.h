@@ -6,7 +6,7 @@
  * already has some 5.2 functions (luaL_setfuncs, luaL_newlib), so shims
  * keyed on the version number alone clash with its headers.  The core
  * registers its functions with lua_pushcclosure/lua_setfield, which every
- * version has, and so needs no shim for luaL_setfuncs at all.
+ * version has (sipc_setfuncs), and so needs no shim for luaL_setfuncs.
  */
 #ifndef SIPCODES_COMPAT_H
 #define SIPCODES_COMPAT_H

@@ -1,6 +1,6 @@
 /*
- * core.c - sipcodes.core: builds the entries Lua sees from the static
- * table in codes.c, the module table, and the per-code slow paths.
+ * core.c - sipcodes.core: the entries Lua sees, built from the static table
+ * in codes.c, the per-code slow paths, and luaopen_sipcodes_core.
  *
  * The hot paths (lookup, reason, class, the predicates) are thin Lua
  * functions in sipcodes.lua that read cache tables owned by this module:
@@ -10,7 +10,14 @@
  * for it: FreeSWITCH builds a fresh Lua state for every script run.  The
  * caches are keyed by the argument as given; the first three hold valid
  * codes only, the misses at most MISSES_MAX keys each, so they stay bounded
- * whatever a caller passes.
+ * whatever a caller passes.  sipcodes.lua takes them once, from take(),
+ * which hands them over on its first call only, and keeps the core it
+ * loads to itself (each load of it requires a core of its own): no table
+ * a script can require or index holds them, and what a script writes into
+ * a table require("sipcodes.core") gives it changes no answer of the
+ * module (the debug library remains the documented bypass).
+ *
+ * Calls go one way: Lua calls C, C calls no Lua module.
  *
  * All per-state data sits in one table, the upvalue of the functions that
  * need it: no C globals, since many Lua states run in parallel threads.
@@ -33,17 +40,28 @@ enum {
   S_NEXT,          /* the iterator each() returns */
   S_LOOKUP_COUNT,  /* keys in S_LOOKUP_MISSES */
   S_REASON_COUNT,  /* keys in S_REASON_MISSES */
-  S_UNKNOWN,       /* unregistered codes the module table was indexed with */
-  S_COUNT = S_UNKNOWN
+  S_UNKNOWN,       /* numbers core.index found no registered code for */
+  S_TAKEN,         /* true once take() has handed the caches over */
+  S_CORE,          /* the table behind core */
+  S_COUNT = S_CORE
 };
 
 /* Enough for every code 100..699 and many bad values; a flood of
  * distinct bad values then costs a call into C each, not memory. */
+#if !defined(MISSES_MAX)
 #define MISSES_MAX 1024
+#endif
 
-/* A module table indexed with this many unregistered codes is completed
- * (see complete()). */
-#define UNKNOWN_BEFORE_COMPLETE 8
+/* At the UNKNOWN_MAX-th number that is no registered code, the module
+ * table is completed (lua/sipcodes/lazy.lua).  The 8 before cost a call of
+ * __index each, less than completing (building every entry) would; not
+ * more, because LuaJIT records a side trace at the 10th exit of a guard
+ * (hotexit): the misses of a loop over sipcodes[c] must find the table
+ * completed by then, or their trace keeps the metatable's path (bench/:
+ * the sipcodes[c] row, 1.3x with 16 or 32, 1.2x with 9). */
+#if !defined(UNKNOWN_MAX)
+#define UNKNOWN_MAX 9
+#endif
 
 static const char *const class_names[] = {
   NULL, "Provisional", "Success", "Redirection",
@@ -51,23 +69,6 @@ static const char *const class_names[] = {
 };
 
 static const char *const status_names[] = {"current", "deprecated", "historic"};
-
-/* Fields of the layers loaded on first use, and their modules. */
-static const struct {
-  const char *field, *module;
-} lazy[] = {
-  {"match", "sipcodes.query"},
-  {"find", "sipcodes.query"},
-  {"select", "sipcodes.query"},
-  {"best", "sipcodes.semantics"},
-  {"status_line", "sipcodes.semantics"},
-  {"parse_status_line", "sipcodes.semantics"},
-  {"reason_header", "sipcodes.semantics"},
-  {"parse_reason", "sipcodes.semantics"},
-  {"q850", "sipcodes.semantics"},
-  {"headers", "sipcodes.semantics"},
-  {"retry_after", "sipcodes.semantics"},
-};
 
 #define STATE lua_upvalueindex(1)
 
@@ -88,33 +89,51 @@ static lua_Integer bump(lua_State *L, int slot)
   return n;
 }
 
-/* ---- entries ---------------------------------------------------------- */
+/* ---- entries ------------------------------------------------------------ */
 
-/* Assignments to an entry land here (the proxy is always empty).  The
- * position is that of the script's assignment, level 2, since level 1 is
- * this C function. */
-static int entry_newindex(lua_State *L)
+/* Raises "<prefix> is read-only (cannot set field K)" at the position of
+ * the assignment: in a metamethod written in C, level 1 is the Lua
+ * function that assigned, on every version. */
+static int readonly_error(lua_State *L, const char *what)
 {
-  lua_getfield(L, 1, "code");
   sipc_pushvalue_desc(L, 2);
-  luaL_where(L, 2);
-  lua_pushfstring(L, "sipcodes: entry %d is read-only (cannot set field %s)",
-                  (int)lua_tointeger(L, -3), lua_tostring(L, -2));
+  luaL_where(L, 1);
+  lua_pushfstring(L, "%s is read-only (cannot set field %s)", what,
+                  lua_tostring(L, -2));
   lua_concat(L, 2);
   return lua_error(L);
 }
 
+/* Assignments to an entry land here (the proxy is always empty). */
+static int entry_newindex(lua_State *L)
+{
+  const char *what = "sipcodes: an entry";
+  if (lua_type(L, 1) == LUA_TTABLE) {
+    lua_getfield(L, 1, "code");
+    if (lua_type(L, -1) == LUA_TNUMBER)
+      what = lua_pushfstring(L, "sipcodes: entry %d",
+                             (int)lua_tointeger(L, -1));
+  }
+  return readonly_error(L, what);
+}
+
+/* "486 Busy Here"; what rawset may have put in an entry reads as 0 or
+ * "?". */
 static int entry_tostring(lua_State *L)
 {
+  luaL_checktype(L, 1, LUA_TTABLE);
   lua_getfield(L, 1, "code");
   lua_getfield(L, 1, "reason");
-  lua_pushfstring(L, "%d %s", (int)lua_tointeger(L, -2), lua_tostring(L, -1));
+  lua_pushfstring(L, "%d %s", (int)lua_tointeger(L, -2),
+                  lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
   return 1;
 }
 
 /*
  * An entry is an empty proxy whose protected metatable reads through to a
- * data table: one metamethod hop per field read, and no way to write.
+ * data table: one metamethod hop per field read, and no way to write short
+ * of the debug library.  The metamethods are shared by every entry of the
+ * state.
  */
 static void build_entry(lua_State *L, const struct sipc_code *c)
 {
@@ -209,68 +228,64 @@ static void memo_miss(lua_State *L, int idx, int slot, int count_slot)
   cache_set(L, slot, idx);
 }
 
-static int unregistered(lua_State *L, int code, const char *fname)
+/* The answer of lookup and reason for a value that is no registered code:
+ * nil and a message, remembered in the misses at slot. */
+static int miss(lua_State *L, const char *fname, int slot, int count_slot)
 {
-  lua_pushnil(L);
-  lua_pushfstring(L, "%s: %d is not a registered SIP response code", fname,
-                  code);
+  int code;
+  if (sipc_tocode(L, 1, &code))
+    sipc_fail(L, 0, "%s: %d is not a registered SIP response code", fname,
+              code);
+  else
+    sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
+  memo_miss(L, 1, slot, count_slot);
   return 2;
 }
 
-/* ---- per-code functions (slow paths of sipcodes.lua) ------------------- */
+/* ---- per-code functions (slow paths of sipcodes.lua) -------------------- */
+
+/* The registered row of the code at 1, or NULL; a valid code, registered
+ * or not, is remembered for the fast paths either way. */
+static const struct sipc_code *known(lua_State *L)
+{
+  int code;
+  const struct sipc_code *c;
+  if (!sipc_tocode(L, 1, &code)) return NULL;
+  c = sipc_find(code);
+  cache_code(L, 1, code, c);
+  return c;
+}
 
 /* core.lookup(code) -> entry | nil, message */
 static int core_lookup(lua_State *L)
 {
-  int code;
-  const struct sipc_code *c = NULL;
+  const struct sipc_code *c;
   lua_settop(L, 1);
-  if (sipc_tocode(L, 1, &code)) {
-    c = sipc_find(code);
-    cache_code(L, 1, code, c);
-    if (c != NULL) {
-      push_entry(L, c);
-      return 1;
-    }
-    unregistered(L, code, "sipcodes.lookup");
-  } else {
-    sipc_badcode(L, 1, "sipcodes.lookup");
-  }
-  memo_miss(L, 1, S_LOOKUP_MISSES, S_LOOKUP_COUNT);
-  return 2;
-}
-
-/* The default of reason(), at 2, when it is to be returned: a string, or
- * an error (a script's mistake, not data from the network).  Checked only
- * when used, as the Lua fast path, which never looks at it, does. */
-static int use_default(lua_State *L)
-{
-  if (lua_type(L, 2) != LUA_TSTRING)
-    return luaL_error(L, "sipcodes.reason: bad argument #2 (default): "
-                      "string expected, got %s", luaL_typename(L, 2));
+  if ((c = known(L)) == NULL)
+    return miss(L, "sipcodes.lookup", S_LOOKUP_MISSES, S_LOOKUP_COUNT);
+  push_entry(L, c);
   return 1;
 }
 
-/* core.reason(code [, default]) -> phrase | default | nil, message */
+/* core.reason(code [, default]) -> phrase | default | nil, message, or
+ * false and a message for a default that is not a string (a script's
+ * mistake, not data from the network), which sipcodes.lua raises at its
+ * caller's line.  The default is looked at only when it is to be
+ * returned, as the Lua fast path, which never looks at it, does. */
 static int core_reason(lua_State *L)
 {
-  int code;
-  int has_default = !lua_isnoneornil(L, 2);
+  const struct sipc_code *c;
   lua_settop(L, 2);
-  if (sipc_tocode(L, 1, &code)) {
-    const struct sipc_code *c = sipc_find(code);
-    cache_code(L, 1, code, c);
-    if (c != NULL) {
-      lua_pushstring(L, c->reason);
-      return 1;
-    }
-    if (has_default) return use_default(L);
-    unregistered(L, code, "sipcodes.reason");
-  } else {
-    if (has_default) return use_default(L);
-    sipc_badcode(L, 1, "sipcodes.reason");
+  if ((c = known(L)) != NULL) {
+    lua_pushstring(L, c->reason);
+    return 1;
   }
-  memo_miss(L, 1, S_REASON_MISSES, S_REASON_COUNT);
+  if (lua_isnil(L, 2))
+    return miss(L, "sipcodes.reason", S_REASON_MISSES, S_REASON_COUNT);
+  if (lua_type(L, 2) == LUA_TSTRING) return 1;
+  lua_pushboolean(L, 0);
+  lua_pushfstring(L, "sipcodes.reason: bad argument #2 (default): string "
+                  "expected, got %s", luaL_typename(L, 2));
   return 2;
 }
 
@@ -278,7 +293,8 @@ static int core_reason(lua_State *L)
 static int core_class(lua_State *L)
 {
   int code;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, "sipcodes.class");
+  if (!sipc_tocode(L, 1, &code))
+    return sipc_fail(L, 1, "sipcodes.class: " SIPC_NOT_A_CODE);
   cache_code(L, 1, code, sipc_find(code));
   lua_pushinteger(L, code / 100);
   return 1;
@@ -291,7 +307,7 @@ static int core_is(lua_State *L)
   int code, k;
   int want = (int)luaL_checkinteger(L, 2);
   const char *fname = luaL_checkstring(L, 3);
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
+  if (!sipc_tocode(L, 1, &code)) return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
   cache_code(L, 1, code, sipc_find(code));
   k = code / 100;
   lua_pushboolean(L, want == 0 ? k != 1 : k == want);
@@ -303,17 +319,38 @@ static int core_class_name(lua_State *L)
 {
   int code;
   if (!sipc_tocode(L, 1, &code))
-    return sipc_badcode(L, 1, "sipcodes.class_name");
+    return sipc_fail(L, 1, "sipcodes.class_name: " SIPC_NOT_A_CODE);
   lua_pushstring(L, class_names[code / 100]);
   return 1;
 }
 
-/* core.describe(value) -> how a message names it: at most 24 printable
- * bytes of a string, a number as written, the type of anything else.  For
- * the Lua layers, so that every message of the module reads alike. */
+/* core.describe(value) -> how a message names it (sipc_pushvalue_desc),
+ * for the Lua layers, so that every message of the module reads alike. */
 static int core_describe(lua_State *L)
 {
   sipc_pushvalue_desc(L, 1);
+  return 1;
+}
+
+/* core.fail(prefix, what, value) -> nil, "prefix: what, got V": the
+ * failure helper, for the Lua layers. */
+static int core_fail(lua_State *L)
+{
+  const char *prefix = luaL_checkstring(L, 1);
+  const char *what = luaL_checkstring(L, 2);
+  lua_settop(L, 3);
+  return sipc_fail(L, 3, "%s: %s", prefix, what);
+}
+
+/* core.tocode(value [, prefix]) -> code | nil, "prefix: expected a SIP
+ * status code (100..699), got V": the one reader of a code, for the Lua
+ * layers; the code is an integer on every version. */
+static int core_tocode(lua_State *L)
+{
+  int code;
+  const char *prefix = luaL_optstring(L, 2, "sipcodes");
+  if (!sipc_tocode(L, 1, &code)) return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, prefix);
+  lua_pushinteger(L, code);
   return 1;
 }
 
@@ -328,12 +365,9 @@ static int core_code(lua_State *L)
 {
   size_t len, i;
   const char *s;
-  if (lua_type(L, 1) != LUA_TSTRING) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "sipcodes.code: expected a reason phrase or constant "
-                    "name (string), got %s", luaL_typename(L, 1));
-    return 2;
-  }
+  if (lua_type(L, 1) != LUA_TSTRING)
+    return sipc_fail(L, 0, "sipcodes.code: expected a reason phrase or "
+                     "constant name (string), got %s", luaL_typename(L, 1));
   s = lua_tolstring(L, 1, &len);
   for (i = 0; i < sipc_ncodes; i++) {
     if (sipc_same_caseless(s, len, sipc_codes[i].reason) ||
@@ -342,27 +376,74 @@ static int core_code(lua_State *L)
       return 1;
     }
   }
-  lua_pushnil(L);
   sipc_pushvalue_desc(L, 1);
-  lua_pushfstring(L, "sipcodes.code: no SIP response code has the phrase or "
-                  "name %s", lua_tostring(L, -1));
-  lua_remove(L, -2);
-  return 2;
+  return sipc_fail(L, 0, "sipcodes.code: no SIP response code has the "
+                   "phrase or name %s", lua_tostring(L, -1));
+}
+
+/* core.index(module, key) -> v | nil, true: for the module table's
+ * __index (sipcodes.lua).  v is the entry of a registered code given as a
+ * number, or the code of a constant name given exactly ("BUSY_HERE"),
+ * stored in module so that the next read is a plain one.  nil and true
+ * tell __index to ask sipcodes.lazy: for a string that is no constant
+ * (a layer function, or nothing), and for the UNKNOWN_MAX-th number that
+ * is no registered code; any other key has no value (nothing). */
+static int core_index(lua_State *L)
+{
+  int code;
+  size_t len, i;
+  const char *s;
+  const struct sipc_code *c;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  if (lua_type(L, 2) == LUA_TNUMBER) {
+    if (!sipc_tocode(L, 2, &code) || (c = sipc_find(code)) == NULL) {
+      if (bump(L, S_UNKNOWN) + 1 < UNKNOWN_MAX) return 0;
+      lua_pushnil(L);
+      lua_pushboolean(L, 1);
+      return 2;
+    }
+    push_entry(L, c);
+  } else if (lua_type(L, 2) == LUA_TSTRING) {
+    s = lua_tolstring(L, 2, &len);
+    for (i = 0; i < sipc_ncodes; i++) {
+      if (strlen(sipc_codes[i].name) == len &&
+          memcmp(s, sipc_codes[i].name, len) == 0)
+        break;
+    }
+    if (i == sipc_ncodes) {
+      lua_pushnil(L);
+      lua_pushboolean(L, 1);
+      return 2;
+    }
+    lua_pushinteger(L, sipc_codes[i].code);
+  } else {
+    return 0;
+  }
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, 1);
+  return 1;
 }
 
 /*
  * sipcodes.resolve(code) -> entry | nil, message
  * RFC 3261 §8.1.3.2: a UAC treats an unknown final response as the x00
  * response of its class, and an unknown provisional response other than
- * 100 as 183 (Session Progress).
+ * 100 as 183 (Session Progress).  "Unknown" is judged as an RFC 3261 UA
+ * knows codes: a code whose status is historic (409, 411: only the
+ * obsolete RFC 2543 defined it) is unknown to it, so it resolves like an
+ * unregistered code, while lookup() still gives its entry.
  */
 static int core_resolve(lua_State *L)
 {
   int code;
   const struct sipc_code *c;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, "sipcodes.resolve");
+  if (!sipc_tocode(L, 1, &code))
+    return sipc_fail(L, 1, "sipcodes.resolve: " SIPC_NOT_A_CODE);
   c = sipc_find(code);
-  if (c == NULL) c = sipc_find(code < 200 ? 183 : code / 100 * 100);
+  if (c == NULL || c->status == SIPC_HISTORIC)
+    c = sipc_find(code < 200 ? 183 : code / 100 * 100);
   push_entry(L, c);
   return 1;
 }
@@ -389,107 +470,107 @@ static int core_each(lua_State *L)
   return 3;
 }
 
-/* ---- the module table -------------------------------------------------- */
+/* What the module table gets from the core, as it is. */
+static const char *const module_fields[] = {
+  "_VERSION", "class_name", "code", "resolve", "each", NULL
+};
 
-/* Exact equality of s (len bytes, maybe holding NUL) and the C string t. */
-static int same(const char *s, size_t len, const char *t)
-{
-  return strlen(t) == len && memcmp(s, t, len) == 0;
-}
+/* The parts core.open makes, each from one C file. */
+static const struct {
+  const char *name;
+  void (*open)(lua_State *L);
+} parts[] = {
+  {"build", sipc_open_build},  /* status_line, reason_header */
+  {"parse", sipc_open_parse},  /* parse_status_line, parse_reason */
+  {"q850", sipc_open_q850},    /* to_sip, from_sip, name, cause, text,
+                                  reason_header */
+};
 
-/* Pushes a field of a layer module, require'd. */
-static void push_lazy(lua_State *L, size_t i)
+/* core.open(part) -> a new table of the functions of one C file, or nil
+ * and a message: made when first used, so that a script that only looks
+ * codes up holds none of them (sipcodes.lazy calls it). */
+static int core_open(lua_State *L)
 {
-  lua_getglobal(L, "require");
-  lua_pushstring(L, lazy[i].module);
-  lua_call(L, 1, 1);
-  lua_getfield(L, -1, lazy[i].field);
-  lua_remove(L, -2);
-}
-
-/* True when t[field] holds nothing, looked at without __index. */
-static int absent(lua_State *L, int t, const char *field)
-{
-  int none;
-  lua_pushstring(L, field);
-  lua_rawget(L, t);
-  none = lua_isnil(L, -1);
-  lua_pop(L, 1);
-  return none;
-}
-
-/*
- * Turns the lazy module table at t into a plain one: every entry, every
- * constant and every layer field stored in it, and its metatable removed.
- * A table cannot remember a miss, so while the metatable is there, every
- * unregistered code costs a call to module_index; a state that has shown it
- * asks for such codes pays once for the whole table instead.  Not done at
- * load, where every script would pay for it.
- */
-static void complete(lua_State *L, int t)
-{
-  size_t i;
-  /* A field the script has set itself is kept: the table is its own. */
-  for (i = 0; i < sipc_ncodes; i++) {
-    if (!absent(L, t, sipc_codes[i].name)) continue;
-    lua_pushinteger(L, sipc_codes[i].code);
-    lua_setfield(L, t, sipc_codes[i].name);
-  }
-  for (i = 0; i < sizeof lazy / sizeof lazy[0]; i++) {
-    if (!absent(L, t, lazy[i].field)) continue;
-    push_lazy(L, i);
-    lua_setfield(L, t, lazy[i].field);
-  }
-  for (i = 0; i < sipc_ncodes; i++) {
-    lua_rawgeti(L, t, sipc_codes[i].code);
-    if (lua_isnil(L, -1)) {
-      push_entry(L, &sipc_codes[i]);
-      lua_rawseti(L, t, sipc_codes[i].code);
-    }
-    lua_pop(L, 1);
-  }
-  lua_pushnil(L);
-  lua_setmetatable(L, t);
-}
-
-/*
- * __index of the module table: the entry of a registered code (numbers
- * only), the code of a constant name, or a field of a layer loaded on
- * first use; each is stored in the table, so that the next access is a
- * plain table read.
- */
-static int module_index(lua_State *L)
-{
-  int code;
-  size_t i, len;
-  const char *key;
-  const struct sipc_code *c;
-  lua_settop(L, 2);
-  if (lua_type(L, 2) == LUA_TNUMBER) {
-    if (sipc_tocode(L, 2, &code) && (c = sipc_find(code)) != NULL) {
-      push_entry(L, c);
-      lua_pushvalue(L, -1);
-      lua_rawseti(L, 1, code);
+  size_t len, i;
+  const char *s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len)
+                                                : NULL;
+  for (i = 0; s != NULL && i < sizeof parts / sizeof parts[0]; i++) {
+    if (strlen(parts[i].name) == len && memcmp(s, parts[i].name, len) == 0) {
+      lua_createtable(L, 0, 6);
+      parts[i].open(L);
       return 1;
     }
-    if (bump(L, S_UNKNOWN) + 1 >= UNKNOWN_BEFORE_COMPLETE) complete(L, 1);
-    return 0;
   }
-  if (lua_type(L, 2) != LUA_TSTRING) return 0;
-  key = lua_tolstring(L, 2, &len);
-  for (i = 0; i < sipc_ncodes; i++) {
-    if (same(key, len, sipc_codes[i].name)) {
-      lua_pushinteger(L, sipc_codes[i].code);
-      break;
-    }
+  return sipc_fail(L, 1, "sipcodes.core.open: expected \"build\", \"parse\" "
+                   "or \"q850\"");
+}
+
+/* core.take() -> entries, reasons, classes, lookup_misses, reason_misses,
+ * module on its first call, nothing afterwards: sipcodes.lua takes the
+ * caches and the start of its module table (the fields of the core it
+ * holds from the start) at load, and no one else can. */
+static int core_take(lua_State *L)
+{
+  int slot, i;
+  push_state(L, S_TAKEN);
+  if (lua_toboolean(L, -1)) return 0;
+  lua_pushboolean(L, 1);
+  lua_rawseti(L, STATE, S_TAKEN);
+  for (slot = S_ENTRIES; slot <= S_REASON_MISSES; slot++) push_state(L, slot);
+  lua_createtable(L, 0, 16);         /* the module table */
+  push_state(L, S_CORE);
+  for (i = 0; module_fields[i] != NULL; i++) {
+    lua_getfield(L, -1, module_fields[i]);
+    lua_setfield(L, -3, module_fields[i]);
   }
-  for (i = 0; lua_gettop(L) == 2 && i < sizeof lazy / sizeof lazy[0]; i++)
-    if (same(key, len, lazy[i].field)) push_lazy(L, i);
-  if (lua_gettop(L) == 2) return 0;
-  lua_pushvalue(L, 2);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, 1);
-  return 1;
+  lua_pop(L, 1);
+  return S_REASON_MISSES - S_ENTRIES + 2;
+}
+
+/* A fresh state table: the caches, the shared metamethods, the counters. */
+static void new_state(lua_State *L)
+{
+  int slot, state;
+  lua_createtable(L, S_COUNT, 0);
+  state = lua_gettop(L);
+  for (slot = S_ENTRIES; slot <= S_REASON_MISSES; slot++) {
+    lua_newtable(L);
+    lua_rawseti(L, state, slot);
+  }
+  lua_pushcfunction(L, entry_newindex);
+  lua_rawseti(L, state, S_NEWINDEX);
+  lua_pushcfunction(L, entry_tostring);
+  lua_rawseti(L, state, S_TOSTRING);
+  lua_pushvalue(L, state);
+  lua_pushcclosure(L, core_next, 1);
+  lua_rawseti(L, state, S_NEXT);
+  lua_pushinteger(L, 0);
+  lua_rawseti(L, state, S_LOOKUP_COUNT);
+  lua_pushinteger(L, 0);
+  lua_rawseti(L, state, S_REASON_COUNT);
+  lua_pushinteger(L, 0);
+  lua_rawseti(L, state, S_UNKNOWN);
+  lua_pushboolean(L, 0);
+  lua_rawseti(L, state, S_TAKEN);
+}
+
+void sipc_setfuncs(lua_State *L, const luaL_Reg *l)
+{
+  for (; l->name != NULL; l++) {
+    lua_pushcfunction(L, l->func);
+    lua_setfield(L, -2, l->name);
+  }
+}
+
+/* Sets the functions of l in the table on top, each with the state table
+ * at state as its upvalue. */
+static void set_stateful(lua_State *L, const luaL_Reg *l, int state)
+{
+  for (; l->name != NULL; l++) {
+    lua_pushvalue(L, state);
+    lua_pushcclosure(L, l->func, 1);
+    lua_setfield(L, -2, l->name);
+  }
 }
 
 /* Functions that use the state table. */
@@ -500,108 +581,35 @@ static const luaL_Reg stateful[] = {
   {"is", core_is},
   {"resolve", core_resolve},
   {"each", core_each},
+  {"index", core_index},
+  {"take", core_take},
   {NULL, NULL}
 };
 
-/* Functions that need nothing but their arguments: light C functions from
- * Lua 5.2 on, which cost no memory. */
+/* Functions that need nothing but their arguments: light C functions
+ * from 5.2 on, which cost no memory. */
 static const luaL_Reg plain[] = {
   {"class_name", core_class_name},
   {"code", core_code},
   {"describe", core_describe},
+  {"fail", core_fail},
+  {"open", core_open},
+  {"tocode", core_tocode},
   {NULL, NULL}
 };
-
-static const luaL_Reg parsers[] = {
-  {"parse_status_line", sipc_parse_status_line},
-  {"parse_reason", sipc_parse_reason},
-  {NULL, NULL}
-};
-
-/* What the module table gets from the core at load. */
-static const char *const module_fields[] = {
-  "class_name", "code", "resolve", "each", NULL
-};
-
-static void set_funcs(lua_State *L, int t, const luaL_Reg *l, int state)
-{
-  for (; l->name != NULL; l++) {
-    if (state) {
-      lua_pushvalue(L, state);
-      lua_pushcclosure(L, l->func, 1);
-    } else {
-      lua_pushcfunction(L, l->func);
-    }
-    lua_setfield(L, t, l->name);
-  }
-}
-
-/* core.semantics() -> the C functions of sipcodes.semantics, in a table
- * made when that layer loads, so that a script that only looks codes up
- * does not hold them. */
-static int core_semantics(lua_State *L)
-{
-  lua_createtable(L, 0, 10);
-  set_funcs(L, 1, parsers, 0);
-  set_funcs(L, 1, sipc_q850_funcs, 0);
-  set_funcs(L, 1, sipc_build_funcs, 0);
-  return 1;
-}
 
 int luaopen_sipcodes_core(lua_State *L);
 
 int luaopen_sipcodes_core(lua_State *L)
 {
-  static const struct {
-    int slot;
-    const char *field;
-  } caches[] = {
-    {S_ENTRIES, "entries"}, {S_REASONS, "reasons"}, {S_CLASSES, "classes"},
-    {S_LOOKUP_MISSES, "lookup_misses"}, {S_REASON_MISSES, "reason_misses"},
-  };
-  int core, state, module;
-  size_t i;
-  lua_createtable(L, 0, 16);
-  core = lua_gettop(L);
-  lua_createtable(L, S_COUNT, 0);
-  state = lua_gettop(L);
-  for (i = 0; i < sizeof caches / sizeof caches[0]; i++) {
-    lua_newtable(L);
-    lua_pushvalue(L, -1);
-    lua_rawseti(L, state, caches[i].slot);
-    lua_setfield(L, core, caches[i].field);
-  }
-  lua_pushcfunction(L, entry_newindex);
-  lua_rawseti(L, state, S_NEWINDEX);
-  lua_pushcfunction(L, entry_tostring);
-  lua_rawseti(L, state, S_TOSTRING);
-  lua_pushvalue(L, state);
-  lua_pushcclosure(L, core_next, 1);
-  lua_rawseti(L, state, S_NEXT);
-  for (i = S_LOOKUP_COUNT; i <= S_UNKNOWN; i++) {
-    lua_pushinteger(L, 0);
-    lua_rawseti(L, state, (int)i);
-  }
-  set_funcs(L, core, stateful, state);
-  set_funcs(L, core, plain, 0);
-  lua_pushcfunction(L, core_semantics);
-  lua_setfield(L, core, "semantics");
-
-  /* The module table sipcodes.lua completes and returns. */
-  lua_createtable(L, 0, 16);
-  module = lua_gettop(L);
+  lua_settop(L, 0);
+  new_state(L);                      /* 1: the state */
+  lua_createtable(L, 0, 16);         /* 2: the core table */
+  set_stateful(L, stateful, 1);
+  sipc_setfuncs(L, plain);
   lua_pushliteral(L, "sipcodes " SIPC_VERSION);
-  lua_setfield(L, module, "_VERSION");
-  for (i = 0; module_fields[i] != NULL; i++) {
-    lua_getfield(L, core, module_fields[i]);
-    lua_setfield(L, module, module_fields[i]);
-  }
-  lua_createtable(L, 0, 1);
-  lua_pushvalue(L, state);
-  lua_pushcclosure(L, module_index, 1);
-  lua_setfield(L, -2, "__index");
-  lua_setmetatable(L, module);
-  lua_setfield(L, core, "module");
-  lua_settop(L, core);
+  lua_setfield(L, 2, "_VERSION");
+  lua_pushvalue(L, 2);
+  lua_rawseti(L, 1, S_CORE);
   return 1;
 }

@@ -19,7 +19,6 @@
  *
  * No state outside the Lua stack: many Lua states run in parallel threads.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -94,33 +93,11 @@ static const char *byte_name(unsigned char c, char *buf, size_t size)
 /* Offsets are bounded by the length limits, far below INT_MAX. */
 static int pos1(size_t i) { return (int)i + 1; }
 
-/* Pushes nil and a formatted message. */
-static void push_fail(lua_State *L, const char *fmt, va_list ap)
-{
-  lua_pushnil(L);
-  lua_pushvfstring(L, fmt, ap);
-}
-
-/* push_fail, returning 2: the count a Lua function returns them with. */
-static int fail(lua_State *L, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  push_fail(L, fmt, ap);
-  va_end(ap);
-  return 2;
-}
-
-/* push_fail for the Reason readers, which return 1 when they succeed and 0
- * when they have pushed nil and a message. */
-static int rfail(lua_State *L, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  push_fail(L, fmt, ap);
-  va_end(ap);
-  return 0;
-}
+/* The failure helper of the core (check.c): nil and a formatted message,
+ * returning 2 (what a Lua function returns), or 0 for the Reason readers,
+ * which return 1 when they succeed. */
+#define fail(L, ...) sipc_fail((L), 0, __VA_ARGS__)
+#define rfail(L, ...) (sipc_fail((L), 0, __VA_ARGS__), 0)
 
 /* The length of a too-long input, clamped for %d. */
 static int clamp_len(size_t len) { return len > 0x7fffffff ? 0x7fffffff : (int)len; }
@@ -148,7 +125,7 @@ static size_t lws_end(const unsigned char *s, size_t n, size_t i, int *folded)
 
 /* Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII /
  *                   UTF8-CONT / SP / HTAB), escaped = "%" HEXDIG HEXDIG. */
-const char *sipc_check_phrase(const char *str, size_t len, size_t *at)
+static const char *sipc_check_phrase(const char *str, size_t len, size_t *at)
 {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
@@ -190,33 +167,107 @@ static const char *got(const unsigned char *s, size_t n, size_t i, char *buf,
   return i < n ? byte_name(s[i], buf, size) : "the end of the input";
 }
 
+/* The name of the byte at s[at] (n bytes from there) that a phrase check
+ * refused: "U+0085" when it starts a well-formed sequence encoding a C1
+ * control, else the byte itself ("0xC2" for a C2 that starts no valid
+ * sequence, whatever follows it). */
+static const char *phrase_byte_name(const unsigned char *s, size_t n,
+                                    char *buf, size_t size)
+{
+  if (s[0] >= 0x80 && sipc_utf8_len(s, n) == 2 && sipc_is_c1(s))
+    return c1_name(s, buf, size);
+  return byte_name(s[0], buf, size);
+}
+
+/* True when the bytes from s[i] are only SP and HTAB up to the end of the
+ * input or to a CRLF or LF that ends it: what lenient mode accepts after
+ * the Status-Code as an empty phrase. */
+static int blank_to_end(const unsigned char *s, size_t n, size_t i)
+{
+  while (i < n && is_wsp(s[i])) i++;
+  return i == n || (i + 1 == n && s[i] == '\n') ||
+         (i + 2 == n && s[i] == '\r' && s[i + 1] == '\n');
+}
+
 /*
- * sipcodes.parse_status_line(s) -> code, reason, version | nil, message
- *
- * Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF, with
- * SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" in any case, §7.1) and
- * Status-Code = 3DIGIT in 100..699.  The final CRLF may be left out (the
- * line is often handed over already split), but nothing may follow it.
- * The SP before the Reason-Phrase is required even when the phrase is
- * empty: the grammar has no optional form, so "SIP/2.0 200" is refused
- * rather than guessed at (a script that must talk to such a peer can
- * append the SP itself).  The phrase and the version are returned as
- * given: escapes are not decoded, case is kept.
+ * Reads the options of parse_status_line at idx: nil (or none) for the
+ * defaults, else a table whose only key may be "lenient" (a boolean).
+ * Any other key is refused, not ignored: a misspelt "lenent = true" would
+ * otherwise parse strictly without a word.  The table is read raw, so that
+ * no metamethod runs.  Returns 1, or 0 after pushing nil and a message.
  */
-int sipc_parse_status_line(lua_State *L)
+static int status_line_options(lua_State *L, int idx, int *lenient)
+{
+  *lenient = 0;
+  if (lua_isnoneornil(L, idx)) return 1;
+  if (lua_type(L, idx) != LUA_TTABLE) {
+    fail(L, SL "expected a table of options, got %s", luaL_typename(L, idx));
+    return 0;
+  }
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    size_t klen;
+    const char *key = lua_type(L, -2) == LUA_TSTRING
+                          ? lua_tolstring(L, -2, &klen) : NULL;
+    if (key == NULL || klen != 7 || memcmp(key, "lenient", 7) != 0) {
+      sipc_pushvalue_desc(L, -2);
+      fail(L, SL "unknown option %s (known: lenient)", lua_tostring(L, -1));
+      return 0;
+    }
+    if (lua_type(L, -1) != LUA_TBOOLEAN) {
+      fail(L, SL "option 'lenient' must be a boolean, got %s",
+           luaL_typename(L, -1));
+      return 0;
+    }
+    *lenient = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/*
+ * sipcodes.parse_status_line(s [, options]) -> code, reason, version
+ *                                            | nil, message
+ *
+ * Strict (the default): Status-Line = SIP-Version SP Status-Code SP
+ * Reason-Phrase CRLF, with SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT
+ * ("SIP" in any case, §7.1) and Status-Code = 3DIGIT in 100..699.  The
+ * final CRLF may be left out (the line is often handed over already
+ * split), but nothing may follow it.  The SP before the Reason-Phrase is
+ * required even when the phrase is empty: the grammar has no optional form
+ * (RFC 4475 §3.1.1.13 "noreason" says so).  The phrase is returned with
+ * any SP or HTAB it starts or ends with.
+ *
+ * options.lenient = true reads what real traffic and the RFCs' own call
+ * flows print (RFC 3665 §3.9 "SIP/2.0  486 Busy Here", RFC 3666 §2.7
+ * "SIP/2.0  100 Trying"), as proxies and capture tools do: a run of SP and
+ * HTAB wherever the grammar has one SP; no SP and no phrase after the code
+ * ("SIP/2.0 200", the "liberal receiver" of RFC 4475 §3.1.1.13); a bare LF
+ * as the line end; SP and HTAB before the line end.  The phrase is then
+ * returned without the SP and HTAB around it.  Nothing else is relaxed: the
+ * version, a code of three digits in 100..699, the phrase's characters and
+ * UTF-8, no control characters, and nothing after the line end (a second
+ * line) are held to the same rules.
+ *
+ * In both modes the phrase and the version are returned as given: escapes
+ * are not decoded, case is kept.
+ */
+static int parse_status_line(lua_State *L)
 {
   size_t len, i, start, end, at, version_end;
   const unsigned char *s;
-  const char *why;
+  const char *why, *sep;
   char buf[8], digits[4];
-  int code;
+  int code, lenient;
 
+  if (!status_line_options(L, 2, &lenient)) return 2;
   if (lua_type(L, 1) != LUA_TSTRING)
     return fail(L, SL "expected a string, got %s", luaL_typename(L, 1));
   s = (const unsigned char *)lua_tolstring(L, 1, &len);
   if (len > STATUS_LINE_MAX)
     return fail(L, SL "input of %d bytes is longer than %d", clamp_len(len),
                 STATUS_LINE_MAX);
+  sep = lenient ? "SP or HTAB" : "SP";
 
   /* SIP-Version */
   if (len < 4 || (s[0] | 0x20) != 's' || (s[1] | 0x20) != 'i' ||
@@ -235,10 +286,12 @@ int sipc_parse_status_line(lua_State *L)
     return fail(L, SL "expected a digit at byte %d in the SIP-Version, got %s",
                 pos1(i), got(s, len, i, buf, sizeof buf));
   version_end = i;
-  if (i >= len || s[i] != ' ')
-    return fail(L, SL "expected SP after the SIP-Version at byte %d, got %s",
-                pos1(i), got(s, len, i, buf, sizeof buf));
+  if (i >= len || !(s[i] == ' ' || (lenient && s[i] == '\t')))
+    return fail(L, SL "expected %s after the SIP-Version at byte %d, got %s",
+                sep, pos1(i), got(s, len, i, buf, sizeof buf));
   i++;
+  if (lenient)
+    while (i < len && is_wsp(s[i])) i++;
 
   /* Status-Code */
   for (start = i; i < start + 3; i++)
@@ -254,29 +307,52 @@ int sipc_parse_status_line(lua_State *L)
   if (code < SIPC_MIN || code > SIPC_MAX)
     return fail(L, SL "Status-Code %s at byte %d is out of range (%d..%d)",
                 digits, pos1(start), SIPC_MIN, SIPC_MAX);
-  if (i >= len || s[i] != ' ')
-    return fail(L, SL "expected SP after the Status-Code at byte %d, got %s "
-                "(an empty Reason-Phrase still needs the SP before it)",
-                pos1(i), got(s, len, i, buf, sizeof buf));
-  i++;
 
-  /* Reason-Phrase, then one optional CRLF at the very end */
-  start = i;
+  /* The end of the phrase: before one optional CRLF at the very end (or,
+   * lenient, a bare LF), and, lenient, before the SP and HTAB there. */
   end = len;
-  if (len - start >= 2 && s[len - 2] == '\r' && s[len - 1] == '\n') end = len - 2;
+  if (len - i >= 2 && s[len - 2] == '\r' && s[len - 1] == '\n') end = len - 2;
+  else if (lenient && len > i && s[len - 1] == '\n') end = len - 1;
+  if (lenient)
+    while (end > i && is_wsp(s[end - 1])) end--;
+
+  /* The SP before the Reason-Phrase (lenient: a run, or nothing when the
+   * line ends after the code) */
+  if (lenient && (i == end || s[i] == '\r' || s[i] == '\n')) {
+    start = i;  /* a line end with more after it: the phrase check says so */
+  } else {
+    if (i >= len || !(s[i] == ' ' || (lenient && s[i] == '\t'))) {
+      if (lenient)
+        return fail(L, SL "expected SP or HTAB after the Status-Code at byte "
+                    "%d, got %s", pos1(i), got(s, len, i, buf, sizeof buf));
+      return fail(L, SL "expected SP after the Status-Code at byte %d, got %s%s",
+                  pos1(i), got(s, len, i, buf, sizeof buf),
+                  blank_to_end(s, len, i)
+                      ? " (an empty Reason-Phrase still needs the SP before "
+                        "it; {lenient = true} accepts the line without it)"
+                      : i < len && s[i] == '\t'
+                      ? " ({lenient = true} accepts HTAB)" : "");
+    }
+    i++;
+    if (lenient)
+      while (i < end && is_wsp(s[i])) i++;
+    start = i;
+  }
+
+  /* Reason-Phrase */
   why = sipc_check_phrase((const char *)s + start, end - start, &at);
   if (why != NULL) {
     at += start;
     if (s[at] == '\r' && at + 1 < len && s[at + 1] == '\n')
       return fail(L, SL "CRLF at byte %d is followed by more input at byte %d",
                   pos1(at), pos1(at + 2));
+    if (s[at] == '\n' && lenient)
+      return fail(L, SL "LF at byte %d is followed by more input at byte %d",
+                  pos1(at), pos1(at + 1));
     if (s[at] == '\r') return fail(L, SL "bare CR at byte %d", pos1(at));
     if (s[at] == '\n') return fail(L, SL "bare LF at byte %d", pos1(at));
     return fail(L, SL "%s %s at byte %d in the Reason-Phrase", why,
-                s[at] >= 0x80 && end - at >= 2 && sipc_is_c1(s + at)
-                    ? c1_name(s + at, buf, sizeof buf)
-                    : byte_name(s[at], buf, sizeof buf),
-                pos1(at));
+                phrase_byte_name(s + at, end - at, buf, sizeof buf), pos1(at));
   }
 
   lua_pushinteger(L, code);
@@ -287,7 +363,7 @@ int sipc_parse_status_line(lua_State *L)
 
 /* ---- Reason header field ---------------------------------------------- */
 
-/* Stack slots of sipc_parse_reason while it builds one reason-value. */
+/* Stack slots of parse_reason while it builds one reason-value. */
 enum {
   R_INPUT = 1,
   R_LIST,    /* the list returned */
@@ -621,11 +697,25 @@ static int read_value(struct reader *r, int nvalue)
  * one header field with or without the SWS around it.  Each reason-value
  * becomes {protocol = as given, cause = integer, text = unquoted string,
  * params = {lowercased name = value string or true}}, cause and text only
- * when present.  Several values may share a protocol: RFC 9366 lifted RFC
- * 3326's one-value-per-protocol rule for protocols that define what the
- * repetition means, and only the caller knows the protocol's rules.
+ * when present.
+ *
+ * What it leaves to the caller, on purpose: it checks the grammar, not what
+ * a value means to its protocol.
+ *  - Several values may share a protocol.  RFC 9366 lets a protocol carry
+ *    several values "when that protocol defines what the presence of
+ *    multiple values means"; SIP and Q.850 define no such thing, so for them
+ *    RFC 3326's one value per protocol still holds, but
+ *    "Q.850;cause=16, Q.850;cause=17" is a well-formed header, and a parser
+ *    that refused it would also refuse the values that are fine (a caller
+ *    can take the first, or ignore a protocol it does not understand).
+ *  - cause = 1*DIGIT: any number of up to CAUSE_DIGITS_MAX digits parses,
+ *    "SIP;cause=700" and "Q.850;cause=128" included.  Which numbers a
+ *    protocol assigns is the protocol's business: a caller checks a SIP
+ *    cause with sipcodes.lookup(v.cause) (or sipcodes.class for any code
+ *    100..699) and a Q.850 cause with sipcodes.q850.text(v.cause), each of
+ *    which answers nil and a message for a value that is not one.
  */
-int sipc_parse_reason(lua_State *L)
+static int parse_reason(lua_State *L)
 {
   struct reader r;
   size_t len;
@@ -660,4 +750,15 @@ int sipc_parse_reason(lua_State *L)
   }
   lua_settop(L, R_LIST);
   return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"parse_status_line", parse_status_line},
+  {"parse_reason", parse_reason},
+  {NULL, NULL}
+};
+
+void sipc_open_parse(lua_State *L)
+{
+  sipc_setfuncs(L, funcs);
 }

@@ -6,25 +6,9 @@
 #ifndef SIPCODES_PARSE_H
 #define SIPCODES_PARSE_H
 
-#include <stddef.h>
-
 #include "compat.h"
 
-/* sipcodes.parse_status_line(s) -> code, reason, version | nil, message */
-int sipc_parse_status_line(lua_State *L);
-
-/* sipcodes.parse_reason(value) -> list of reason-values | nil, message */
-int sipc_parse_reason(lua_State *L);
-
-/*
- * Checks the len bytes at s against the RFC 3261 §25 Reason-Phrase grammar,
- * with UTF-8 held to RFC 3629 and no control characters but HTAB.  Returns
- * NULL when they form a valid phrase (the empty phrase is valid).  Otherwise
- * stores the 0-based offset of the first offending byte in *at and returns
- * a short description of the problem, meant to be followed by a name of
- * that byte: "control character", "invalid UTF-8 byte", "incomplete escape"
- * or "disallowed character".  For builders that must not emit a bad phrase.
- */
-const char *sipc_check_phrase(const char *s, size_t len, size_t *at);
+/* Sets parse_status_line and parse_reason in the table on top. */
+void sipc_open_parse(lua_State *L);
 
 #endif

@@ -1,26 +1,43 @@
 /*
  * q850.c - ITU-T Q.850 cause values and their mapping to SIP responses,
- * in two profiles:
+ * in profiles: rows of one table (profiles[] below), each naming its
+ * source.  Adding a profile is adding a row and its spec; the functions
+ * below read the row and never ask which profile it is.
  *
- *  "rfc3398"     RFC 3398 (SIP-ISUP interworking): §7.2.4.1 maps a Q.850
- *                cause received in an ISUP REL to a SIP response; §8.2.6.1
- *                maps a SIP response to the cause sent in the REL.  The
- *                default profile.
+ *  "rfc3398"     RFC 3398 (SIP-ISUP interworking), the default: §7.2.4.1
+ *                maps a Q.850 cause received in an ISUP REL to a SIP
+ *                response, and "If a cause value other than those listed
+ *                below is received, the default response '500 Server
+ *                internal error' SHOULD be used."  Cause 16 (normal call
+ *                clearing) gets no response: the table gives it none, and
+ *                its note says it "will usually result in a BYE or CANCEL".
+ *                §8.2.6.1 maps a SIP failure response (3xx..6xx) to the
+ *                cause sent in the REL, 31 for responses it does not list.
  *  "freeswitch"  FreeSWITCH's mod_sofia: hangup_cause_to_sip() in
  *                mod_sofia.c and sofia_glue_sip_cause_to_freeswitch() in
- *                sofia_glue.c.  Their comments cite RFC 4497 (QSIG), and
- *                several rows differ from RFC 3398 (21 -> 603, not 403;
- *                485 and 604 -> 3, not 1; 488 and 606 -> 88, not 31; a
- *                default of 480, and NORMAL_UNSPECIFIED the other way).
- *                Causes are keyed by
- *                FreeSWITCH's hangup-cause names, because FreeSWITCH's own
- *                causes above 127 (ORIGINATOR_CANCEL, GATEWAY_DOWN, ...) have
- *                no Q.850 value and their numbers changed between releases.
+ *                sofia_glue.c.  Their comments cite RFC 4497 (SIP-QSIG)
+ *                §8.4.1 and §8.4.4, and FreeSWITCH follows those tables
+ *                only in part: where RFC 4497 answers 500 for a cause it
+ *                does not list, FreeSWITCH answers 480 (its "default:"),
+ *                and where RFC 4497 gives cause 31 for a response it does
+ *                not list, FreeSWITCH has rows of its own (607 UNWANTED,
+ *                487 ORIGINATOR_CANCEL, the STIR/SHAKEN causes for 428,
+ *                429, 437 and 438).  It also differs from RFC 3398 (21 ->
+ *                603, not 403; 485 and 604 -> 3, not 1; 488 and 606 -> 88,
+ *                not 31; 200 -> 16).  FreeSWITCH turns any number into a
+ *                cause (switch_channel_str2cause() reads digits with
+ *                atoi()), so this profile takes every number 0..127 and
+ *                every name of switch_channel.c's CAUSE_CHART, NONE
+ *                included.  Its own causes above 127 (ORIGINATOR_CANCEL,
+ *                GATEWAY_DOWN, ...) are taken by name only: their numbers
+ *                changed between releases (UNWANTED was 619 before 1.10.8,
+ *                819 since) and mean nothing outside one build.
  *
- * The cause texts follow ITU-T Q.850 Table 1; the names are FreeSWITCH's
- * (switch_types.h), the names its scripts and channel variables use.
+ * An answer that comes from no row of the profile is its default, and the
+ * functions say so with a last value "default".  The cause texts follow
+ * ITU-T Q.850 Table 1; the names are FreeSWITCH's (switch_types.h), the
+ * names its scripts and channel variables use.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "sipcodes.h"
@@ -32,8 +49,9 @@ struct cause {
   const char *text;  /* Q.850 wording */
 };
 
-/* Ascending by cause.  45, 52 and 54 are Q.931/ANSI values that FreeSWITCH
- * names; the rest are Q.850's. */
+/* Every cause Q.850 assigns (Table 1, with 14 from Addendum 1 and 24 from
+ * Amendment 1), ascending.  45, 52 and 54 are Q.931/ANSI values that
+ * FreeSWITCH names; every other number in 1..127 is unassigned. */
 static const struct cause causes[] = {
   {1, "UNALLOCATED_NUMBER", "Unallocated (unassigned) number"},
   {2, "NO_ROUTE_TRANSIT_NET", "No route to specified transit network"},
@@ -45,6 +63,7 @@ static const struct cause causes[] = {
    "Call awarded and being delivered in an established channel"},
   {8, NULL, "Preemption"},
   {9, NULL, "Preemption - circuit reserved for reuse"},
+  {14, NULL, "QoR: ported number"},
   {16, "NORMAL_CLEARING", "Normal call clearing"},
   {17, "USER_BUSY", "User busy"},
   {18, "NO_USER_RESPONSE", "No user responding"},
@@ -119,11 +138,104 @@ static const struct cause causes[] = {
   {127, "INTERWORKING", "Interworking, unspecified"},
 };
 
-/* FreeSWITCH's own hangup causes with no Q.850 value (switch_call_cause_t
- * from SUCCESS on), by name; mod_sofia gives most of them its
- * default response. */
-static const char *const fs_internal[] = {
-  "SUCCESS", "ORIGINATOR_CANCEL", "CRASH", "SYSTEM_SHUTDOWN",
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A row of a profile's cause -> response table, keyed by the cause, or,
+ * when name is set, by a cause name with no Q.850 value (FreeSWITCH's own
+ * causes above 127). */
+struct to_row {
+  unsigned char cause;
+  const char *name;
+  unsigned short code;
+};
+
+/* A row of a profile's response -> cause table.  name, when set, names a
+ * cause with no Q.850 value, reported as the Q.850 value `cause`.  A row
+ * with cause 0 and no name maps the response to no cause at all. */
+struct from_row {
+  unsigned short code;
+  unsigned char cause;
+  const char *name;
+};
+
+/* RFC 3398 §7.2.4.1, cause -> response.  Cause 22 gives 410 without a
+ * diagnostic (301 with one); cause 21 may give a 6xx instead of 403 when
+ * the cause location is "user". */
+static const struct to_row rfc3398_to[] = {
+  {1, NULL, 404}, {2, NULL, 404}, {3, NULL, 404}, {17, NULL, 486},
+  {18, NULL, 408}, {19, NULL, 480}, {20, NULL, 480}, {21, NULL, 403},
+  {22, NULL, 410}, {23, NULL, 410}, {26, NULL, 404}, {27, NULL, 502},
+  {28, NULL, 484}, {29, NULL, 501}, {31, NULL, 480}, {34, NULL, 503},
+  {38, NULL, 503}, {41, NULL, 503}, {42, NULL, 503}, {47, NULL, 503},
+  {55, NULL, 403}, {57, NULL, 403}, {58, NULL, 503}, {65, NULL, 488},
+  {70, NULL, 488}, {79, NULL, 501}, {87, NULL, 403}, {88, NULL, 503},
+  {102, NULL, 504}, {111, NULL, 500}, {127, NULL, 500},
+};
+
+/* RFC 3398 §8.2.6.1, response -> cause.  487 has no cause (the gateway
+ * itself cancelled); 488 and 606 map by their Warning header, 31 without
+ * one, which is what is given here. */
+static const struct from_row rfc3398_from[] = {
+  {400, 41, NULL}, {401, 21, NULL}, {402, 21, NULL}, {403, 21, NULL},
+  {404, 1, NULL}, {405, 63, NULL}, {406, 79, NULL}, {407, 21, NULL},
+  {408, 102, NULL}, {410, 22, NULL}, {413, 127, NULL}, {414, 127, NULL},
+  {415, 79, NULL}, {416, 127, NULL}, {420, 127, NULL}, {421, 127, NULL},
+  {423, 127, NULL}, {480, 18, NULL}, {481, 41, NULL}, {482, 25, NULL},
+  {483, 25, NULL}, {484, 28, NULL}, {485, 1, NULL}, {486, 17, NULL},
+  {487, 0, NULL}, {488, 31, NULL}, {500, 41, NULL}, {501, 79, NULL},
+  {502, 38, NULL}, {503, 41, NULL}, {504, 102, NULL}, {505, 127, NULL},
+  {513, 127, NULL}, {600, 17, NULL}, {603, 21, NULL}, {604, 1, NULL},
+  {606, 31, NULL},
+};
+
+/* mod_sofia hangup_cause_to_sip(), cause -> response, with FreeSWITCH's
+ * own causes by name. */
+static const struct to_row freeswitch_to[] = {
+  {1, NULL, 404}, {2, NULL, 404}, {3, NULL, 404}, {17, NULL, 486},
+  {18, NULL, 408}, {19, NULL, 480}, {20, NULL, 480}, {21, NULL, 603},
+  {22, NULL, 410}, {23, NULL, 410}, {25, NULL, 483}, {27, NULL, 502},
+  {28, NULL, 484}, {29, NULL, 501}, {31, NULL, 480}, {34, NULL, 503},
+  {38, NULL, 503}, {41, NULL, 503}, {42, NULL, 503}, {44, NULL, 503},
+  {52, NULL, 403}, {54, NULL, 403}, {57, NULL, 403}, {58, NULL, 503},
+  {65, NULL, 488}, {69, NULL, 501}, {79, NULL, 501}, {88, NULL, 488},
+  {102, NULL, 504},
+  {0, "ORIGINATOR_CANCEL", 487}, {0, "INVALID_PROFILE", 502},
+  {0, "INVALID_URL", 484}, {0, "INVALID_GATEWAY", 484},
+  {0, "GATEWAY_DOWN", 503}, {0, "BUSY_EVERYWHERE", 600},
+  {0, "DECLINE", 603}, {0, "REJECT_ALL", 603},
+  {0, "DOES_NOT_EXIST_ANYWHERE", 604}, {0, "NOT_ACCEPTABLE", 606},
+  {0, "UNWANTED", 607}, {0, "NO_IDENTITY", 428},
+  {0, "BAD_IDENTITY_INFO", 429}, {0, "UNSUPPORTED_CERTIFICATE", 437},
+  {0, "INVALID_IDENTITY", 438}, {0, "STALE_DATE", 403},
+};
+
+/* FreeSWITCH reports its own causes (above 127) as 16 in Q.850 terms
+ * (switch_channel_cause_q850). */
+#define FS_OWN 16
+
+/* sofia_glue_sip_cause_to_freeswitch(), response -> cause.  (It maps 429
+ * to BAD_IDENTITY_INFO, as written.) */
+static const struct from_row freeswitch_from[] = {
+  {200, 16, NULL}, {400, 41, NULL}, {401, 21, NULL}, {402, 21, NULL},
+  {403, 21, NULL}, {404, 1, NULL}, {405, 63, NULL}, {406, 79, NULL},
+  {407, 21, NULL}, {408, 102, NULL}, {410, 22, NULL}, {413, 127, NULL},
+  {414, 127, NULL}, {415, 79, NULL}, {416, 127, NULL}, {420, 127, NULL},
+  {421, 127, NULL}, {423, 127, NULL}, {428, FS_OWN, "NO_IDENTITY"},
+  {429, FS_OWN, "BAD_IDENTITY_INFO"}, {437, FS_OWN, "UNSUPPORTED_CERTIFICATE"},
+  {438, FS_OWN, "INVALID_IDENTITY"}, {480, 18, NULL}, {481, 41, NULL},
+  {482, 25, NULL}, {483, 25, NULL}, {484, 28, NULL}, {485, 3, NULL},
+  {486, 17, NULL}, {487, FS_OWN, "ORIGINATOR_CANCEL"}, {488, 88, NULL},
+  {500, 41, NULL}, {501, 79, NULL}, {502, 38, NULL}, {503, 41, NULL},
+  {504, 102, NULL}, {505, 127, NULL}, {513, 127, NULL}, {600, 17, NULL},
+  {603, 21, NULL}, {604, 3, NULL}, {606, 88, NULL},
+  {607, FS_OWN, "UNWANTED"}, {608, 21, NULL},
+};
+
+/* FreeSWITCH's cause names with no Q.850 value (CAUSE_CHART in
+ * switch_channel.c): NONE (0) and its own causes. */
+static const char *const freeswitch_own[] = {
+  "NONE", "SUCCESS", "ORIGINATOR_CANCEL", "CRASH", "SYSTEM_SHUTDOWN",
   "LOSE_RACE", "MANAGER_REQUEST", "BLIND_TRANSFER", "ATTENDED_TRANSFER",
   "ALLOTTED_TIMEOUT", "USER_CHALLENGE", "MEDIA_TIMEOUT", "PICKED_OFF",
   "USER_NOT_REGISTERED", "PROGRESS_TIMEOUT", "INVALID_GATEWAY",
@@ -134,99 +246,45 @@ static const char *const fs_internal[] = {
   "STALE_DATE", "REJECT_ALL",
 };
 
-struct pair {
-  unsigned short from, to;
+struct profile {
+  const char *name;            /* as a script passes it */
+  /* to_sip */
+  const char *to_source;       /* cited in messages */
+  const char *expected;        /* what a cause is, for a refused value */
+  const struct to_row *to;
+  size_t nto;
+  unsigned short to_default;   /* the response for a cause with no row */
+  unsigned char min_cause;     /* 0 when cause 0 is taken, else 1 */
+  unsigned char silent;        /* a cause given no response, or 0 */
+  const char *silent_why;
+  const char *const *own;      /* cause names with no Q.850 value taken */
+  size_t nown;
+  const char *above;           /* what integers above 127 are, or NULL */
+  /* from_sip */
+  const char *from_source;
+  const struct from_row *from;
+  size_t nfrom;
+  unsigned short from_min;     /* the lowest code given a cause */
+  const char *from_range;      /* the codes given a cause, for messages */
+  unsigned char from_default;  /* the cause of a code with no row */
 };
 
-/* RFC 3398 §7.2.4.1, cause -> response.  Cause 16 has no row: normal
- * clearing ends the call with BYE or CANCEL, not a response.  Cause 22
- * gives 410 without a diagnostic (301 with one); cause 21 may give a 6xx
- * instead of 403 when the cause location is "user". */
-static const struct pair rfc3398_to_sip[] = {
-  {1, 404}, {2, 404}, {3, 404}, {17, 486}, {18, 408}, {19, 480}, {20, 480},
-  {21, 403}, {22, 410}, {23, 410}, {26, 404}, {27, 502}, {28, 484},
-  {29, 501}, {31, 480}, {34, 503}, {38, 503}, {41, 503}, {42, 503},
-  {47, 503}, {55, 403}, {57, 403}, {58, 503}, {65, 488}, {70, 488},
-  {79, 501}, {87, 403}, {88, 503}, {102, 504}, {111, 500}, {127, 500},
+/* The first row is the default profile. */
+static const struct profile profiles[] = {
+  {"rfc3398", "RFC 3398 §7.2.4.1", SIPC_NOT_A_CAUSE,
+   rfc3398_to, COUNT(rfc3398_to), 500, 1,
+   16, "it \"will usually result in a BYE or CANCEL\"", NULL, 0, NULL,
+   "RFC 3398 §8.2.6.1", rfc3398_from, COUNT(rfc3398_from),
+   300, "failure responses (3xx..6xx)", 31},
+  {"freeswitch", "mod_sofia's hangup_cause_to_sip",
+   "expected a cause (0..127) or a FreeSWITCH hangup-cause name",
+   freeswitch_to, COUNT(freeswitch_to), 480, 0,
+   0, NULL, freeswitch_own, COUNT(freeswitch_own),
+   "FreeSWITCH's own cause numbers changed between releases (UNWANTED was "
+   "619 before 1.10.8, 819 since): pass the cause's name",
+   "sofia_glue_sip_cause_to_freeswitch", freeswitch_from,
+   COUNT(freeswitch_from), 100, "every code", 31},
 };
-
-/* RFC 3398 §8.2.6.1, response -> cause.  Responses not listed map to 31;
- * 487 has no cause (the gateway itself cancelled); 488 and 606 map by
- * their Warning header, 31 by default, which is what is given here. */
-#define RFC3398_DEFAULT_CAUSE 31
-static const struct pair rfc3398_from_sip[] = {
-  {400, 41}, {401, 21}, {402, 21}, {403, 21}, {404, 1}, {405, 63},
-  {406, 79}, {407, 21}, {408, 102}, {410, 22}, {413, 127}, {414, 127},
-  {415, 79}, {416, 127}, {420, 127}, {421, 127}, {423, 127}, {480, 18},
-  {481, 41}, {482, 25}, {483, 25}, {484, 28}, {485, 1}, {486, 17},
-  {487, 0}, {488, 31}, {500, 41}, {501, 79}, {502, 38}, {503, 41},
-  {504, 102}, {505, 127}, {513, 127}, {600, 17}, {603, 21}, {604, 1},
-  {606, 31},
-};
-
-struct named {
-  const char *name;
-  unsigned short code;
-};
-
-/* mod_sofia hangup_cause_to_sip(): hangup cause -> response; others 480. */
-#define FS_DEFAULT_SIP 480
-static const struct named fs_to_sip[] = {
-  {"UNALLOCATED_NUMBER", 404}, {"NO_ROUTE_TRANSIT_NET", 404},
-  {"NO_ROUTE_DESTINATION", 404}, {"USER_BUSY", 486},
-  {"NO_USER_RESPONSE", 408}, {"NO_ANSWER", 480}, {"SUBSCRIBER_ABSENT", 480},
-  {"CALL_REJECTED", 603}, {"NUMBER_CHANGED", 410},
-  {"REDIRECTION_TO_NEW_DESTINATION", 410}, {"DESTINATION_OUT_OF_ORDER", 502},
-  {"INVALID_PROFILE", 502}, {"INVALID_NUMBER_FORMAT", 484},
-  {"INVALID_URL", 484}, {"INVALID_GATEWAY", 484}, {"FACILITY_REJECTED", 501},
-  {"NORMAL_UNSPECIFIED", 480}, {"REQUESTED_CHAN_UNAVAIL", 503},
-  {"NORMAL_CIRCUIT_CONGESTION", 503}, {"NETWORK_OUT_OF_ORDER", 503},
-  {"NORMAL_TEMPORARY_FAILURE", 503}, {"SWITCH_CONGESTION", 503},
-  {"GATEWAY_DOWN", 503}, {"OUTGOING_CALL_BARRED", 403},
-  {"INCOMING_CALL_BARRED", 403}, {"BEARERCAPABILITY_NOTAUTH", 403},
-  {"BEARERCAPABILITY_NOTAVAIL", 503}, {"BEARERCAPABILITY_NOTIMPL", 488},
-  {"INCOMPATIBLE_DESTINATION", 488}, {"FACILITY_NOT_IMPLEMENTED", 501},
-  {"SERVICE_NOT_IMPLEMENTED", 501}, {"RECOVERY_ON_TIMER_EXPIRE", 504},
-  {"ORIGINATOR_CANCEL", 487}, {"EXCHANGE_ROUTING_ERROR", 483},
-  {"BUSY_EVERYWHERE", 600}, {"DECLINE", 603}, {"REJECT_ALL", 603},
-  {"DOES_NOT_EXIST_ANYWHERE", 604}, {"NOT_ACCEPTABLE", 606},
-  {"UNWANTED", 607}, {"NO_IDENTITY", 428}, {"BAD_IDENTITY_INFO", 429},
-  {"UNSUPPORTED_CERTIFICATE", 437}, {"INVALID_IDENTITY", 438},
-  {"STALE_DATE", 403},
-};
-
-/* sofia_glue_sip_cause_to_freeswitch(): response -> hangup cause; others
- * NORMAL_UNSPECIFIED.  (It maps 429 to BAD_IDENTITY_INFO, as written.) */
-#define FS_DEFAULT_CAUSE "NORMAL_UNSPECIFIED"
-static const struct named fs_from_sip[] = {
-  {"NORMAL_CLEARING", 200}, {"CALL_REJECTED", 401}, {"CALL_REJECTED", 402},
-  {"CALL_REJECTED", 403}, {"CALL_REJECTED", 407}, {"CALL_REJECTED", 603},
-  {"CALL_REJECTED", 608}, {"UNWANTED", 607}, {"UNALLOCATED_NUMBER", 404},
-  {"NO_ROUTE_DESTINATION", 485}, {"NO_ROUTE_DESTINATION", 604},
-  {"RECOVERY_ON_TIMER_EXPIRE", 408}, {"RECOVERY_ON_TIMER_EXPIRE", 504},
-  {"NUMBER_CHANGED", 410}, {"INTERWORKING", 413}, {"INTERWORKING", 414},
-  {"INTERWORKING", 416}, {"INTERWORKING", 420}, {"INTERWORKING", 421},
-  {"INTERWORKING", 423}, {"INTERWORKING", 505}, {"INTERWORKING", 513},
-  {"NO_USER_RESPONSE", 480}, {"NORMAL_TEMPORARY_FAILURE", 400},
-  {"NORMAL_TEMPORARY_FAILURE", 481}, {"NORMAL_TEMPORARY_FAILURE", 500},
-  {"NORMAL_TEMPORARY_FAILURE", 503}, {"USER_BUSY", 486}, {"USER_BUSY", 600},
-  {"INVALID_NUMBER_FORMAT", 484}, {"INCOMPATIBLE_DESTINATION", 488},
-  {"INCOMPATIBLE_DESTINATION", 606}, {"NETWORK_OUT_OF_ORDER", 502},
-  {"SERVICE_UNAVAILABLE", 405}, {"SERVICE_NOT_IMPLEMENTED", 406},
-  {"SERVICE_NOT_IMPLEMENTED", 415}, {"SERVICE_NOT_IMPLEMENTED", 501},
-  {"EXCHANGE_ROUTING_ERROR", 482}, {"EXCHANGE_ROUTING_ERROR", 483},
-  {"ORIGINATOR_CANCEL", 487}, {"NO_IDENTITY", 428},
-  {"BAD_IDENTITY_INFO", 429}, {"UNSUPPORTED_CERTIFICATE", 437},
-  {"INVALID_IDENTITY", 438},
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* FreeSWITCH reports a cause above 127 as 16 in Q.850 terms
- * (switch_channel_cause_q850). */
-#define FS_INTERNAL_Q850 16
-
-enum profile { RFC3398, FREESWITCH };
 
 static const struct cause *find_cause(int n)
 {
@@ -244,21 +302,33 @@ static const struct cause *cause_by_name(const char *s, size_t len)
   return NULL;
 }
 
-static const char *internal_by_name(const char *s, size_t len)
+/* The name in p->own equal to s in any case, or NULL. */
+static const char *own_by_name(const struct profile *p, const char *s, size_t len)
 {
   size_t i;
-  for (i = 0; i < COUNT(fs_internal); i++)
-    if (sipc_same_caseless(s, len, fs_internal[i])) return fs_internal[i];
+  for (i = 0; i < p->nown; i++)
+    if (sipc_same_caseless(s, len, p->own[i])) return p->own[i];
   return NULL;
 }
 
-static int push_fail(lua_State *L, const char *fname, const char *what, int idx)
+/* The same, in any profile: for messages about a name no profile at hand
+ * takes. */
+static const char *own_anywhere(const char *s, size_t len)
 {
-  lua_pushnil(L);
-  sipc_pushvalue_desc(L, idx);
-  lua_pushfstring(L, "%s: %s, got %s", fname, what, lua_tostring(L, -1));
-  lua_remove(L, -2);
-  return 2;
+  size_t i;
+  const char *name = NULL;
+  for (i = 0; name == NULL && i < COUNT(profiles); i++)
+    name = own_by_name(&profiles[i], s, len);
+  return name;
+}
+
+/* Reads a decimal string of one to three digits into *n. */
+static int three_digits(const char *s, size_t len, lua_Number *n)
+{
+  int v = sipc_digits(s, len);
+  if (v < 0) return 0;
+  *n = v;
+  return 1;
 }
 
 /* Reads a cause 1..127 given as a number, a decimal string (FreeSWITCH's
@@ -269,7 +339,7 @@ int sipc_q850_tocause(lua_State *L, int idx, int *cause)
   if (lua_type(L, idx) == LUA_TNUMBER) {
     n = lua_tonumber(L, idx);
   } else if (lua_type(L, idx) == LUA_TSTRING) {
-    size_t len, i;
+    size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     if (len == 0) return 0;
     if (s[0] < '0' || s[0] > '9') {
@@ -278,10 +348,7 @@ int sipc_q850_tocause(lua_State *L, int idx, int *cause)
       *cause = c->cause;
       return 1;
     }
-    if (len > 3) return 0;
-    for (i = 0; i < len; i++)
-      if (s[i] < '0' || s[i] > '9') return 0;
-    n = (lua_Number)strtol(s, NULL, 10);
+    if (!three_digits(s, len, &n)) return 0;
   } else {
     return 0;
   }
@@ -290,116 +357,192 @@ int sipc_q850_tocause(lua_State *L, int idx, int *cause)
   return 1;
 }
 
-static int toprofile(lua_State *L, int idx, const char *fname, int *p)
+/* What read_cause found. */
+enum { C_NONE, C_CAUSE, C_OWN, C_ABOVE };
+
+/*
+ * Reads the cause at idx as profile p takes it: a number or a decimal
+ * string of up to three digits in p->min_cause..127, or the name of a
+ * Q.850 cause (C_CAUSE, in *cause); a name in p->own (C_OWN, in *own); an
+ * integer above 127 when the profile says what those are (C_ABOVE).
+ */
+static int read_cause(lua_State *L, int idx, const struct profile *p,
+                      int *cause, const char **own)
 {
-  const char *s = "";
-  size_t len = 0;
-  if (lua_isnoneornil(L, idx)) {
-    *p = RFC3398;
-    return 1;
+  lua_Number n;
+  if (lua_type(L, idx) == LUA_TNUMBER) {
+    n = lua_tonumber(L, idx);
+  } else if (lua_type(L, idx) == LUA_TSTRING) {
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    if (len > 0 && (s[0] < '0' || s[0] > '9')) {
+      const struct cause *c = cause_by_name(s, len);
+      if (c != NULL) {
+        *cause = c->cause;
+        return C_CAUSE;
+      }
+      *own = own_by_name(p, s, len);
+      return *own ? C_OWN : C_NONE;
+    }
+    if (!three_digits(s, len, &n)) return C_NONE;
+  } else {
+    return C_NONE;
   }
-  /* By length: a Lua string may hold NUL, and "freeswitch\0x" is none. */
-  if (lua_type(L, idx) == LUA_TSTRING) s = lua_tolstring(L, idx, &len);
-  if (len == 7 && memcmp(s, "rfc3398", 7) == 0) *p = RFC3398;
-  else if (len == 10 && memcmp(s, "freeswitch", 10) == 0) *p = FREESWITCH;
-  else {
-    push_fail(L, fname, "expected a profile \"rfc3398\" or \"freeswitch\"", idx);
-    return 0;
+  /* NaN fails every comparison; the range test comes before the cast. */
+  if (n >= p->min_cause && n <= 127 && n == (lua_Number)(int)n) {
+    *cause = (int)n;
+    return C_CAUSE;
   }
-  return 1;
+  if (p->above != NULL && n > 127 && n < 2147483648.0 &&
+      n == (lua_Number)(long)n)
+    return C_ABOVE;
+  return C_NONE;
+}
+
+/* The profile named by the value at idx (nil or none: the first); NULL
+ * after pushing nil and a message. */
+static const struct profile *toprofile(lua_State *L, int idx, const char *fname)
+{
+  const char *s;
+  size_t len, i;
+  luaL_Buffer b;
+  if (lua_isnoneornil(L, idx)) return &profiles[0];
+  if (lua_type(L, idx) == LUA_TSTRING) {
+    /* By length: a Lua string may hold NUL, and "freeswitch\0x" is none. */
+    s = lua_tolstring(L, idx, &len);
+    for (i = 0; i < COUNT(profiles); i++)
+      if (strlen(profiles[i].name) == len && memcmp(s, profiles[i].name, len) == 0)
+        return &profiles[i];
+  }
+  luaL_buffinit(L, &b);
+  luaL_addstring(&b, "expected a profile ");
+  for (i = 0; i < COUNT(profiles); i++) {
+    if (i > 0) luaL_addstring(&b, i + 1 == COUNT(profiles) ? " or " : ", ");
+    luaL_addchar(&b, '"');
+    luaL_addstring(&b, profiles[i].name);
+    luaL_addchar(&b, '"');
+  }
+  luaL_pushresult(&b);
+  sipc_fail(L, idx, "%s: %s", fname, lua_tostring(L, -1));
+  return NULL;
 }
 
 /*
- * sipcodes.q850.to_sip(cause [, profile]) -> code | nil, message
- * cause: 1..127 (number or decimal string) or a hangup-cause name; the
- * "freeswitch" profile also takes FreeSWITCH's causes without a Q.850
- * value, by name.
+ * sipcodes.q850.to_sip(cause [, profile]) -> code [, "default"]
+ *                                          | nil, message
+ * cause: a number or decimal string, or a hangup-cause name in any case;
+ * each profile says which (see profiles[]).  The second value "default"
+ * says the profile has no row for the cause and answered its default.
  */
 static int q850_to_sip(lua_State *L)
 {
   static const char fname[] = "sipcodes.q850.to_sip";
-  const struct cause *c = NULL;
-  const char *internal = NULL;
-  int profile, n;
+  const struct profile *p = toprofile(L, 2, fname);
+  const char *own = NULL;
+  int n = 0;
   size_t i;
-  if (!toprofile(L, 2, fname, &profile)) return 2;
-  if (sipc_q850_tocause(L, 1, &n)) c = find_cause(n);
-  else if (lua_type(L, 1) == LUA_TSTRING && profile == FREESWITCH) {
-    size_t len;
-    const char *s = lua_tolstring(L, 1, &len);
-    internal = internal_by_name(s, len);
+  if (p == NULL) return 2;
+  switch (read_cause(L, 1, p, &n, &own)) {
+  case C_CAUSE:
+    if (n == p->silent && n != 0) {
+      const struct cause *c = find_cause(n);
+      lua_pushnil(L);
+      lua_pushfstring(L, "%s: %s maps no response to cause %d (%s): %s",
+                      fname, p->to_source, n, c ? c->text : "?",
+                      p->silent_why);
+      return 2;
+    }
+    break;
+  case C_OWN:
+    break;
+  case C_ABOVE:
+    return sipc_fail(L, 1, "%s: %s", fname, p->above);
+  default:
+    if (lua_type(L, 1) == LUA_TSTRING) {
+      size_t len;
+      const char *s = lua_tolstring(L, 1, &len);
+      if (own_anywhere(s, len) != NULL) {
+        lua_pushnil(L);
+        sipc_pushvalue_desc(L, 1);
+        lua_pushfstring(L, "%s: %s is a FreeSWITCH cause with no Q.850 "
+                        "value (the \"freeswitch\" profile takes it)", fname,
+                        lua_tostring(L, -1));
+        lua_remove(L, -2);
+        return 2;
+      }
+    }
+    return sipc_fail(L, 1, "%s: %s", fname, p->expected);
   }
-  if (c == NULL && internal == NULL)
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
-  if (profile == FREESWITCH) {
-    const char *name = internal ? internal : c->name;
-    int code = FS_DEFAULT_SIP;
-    for (i = 0; name && i < COUNT(fs_to_sip); i++)
-      if (strcmp(fs_to_sip[i].name, name) == 0) code = fs_to_sip[i].code;
-    lua_pushinteger(L, code);
-    return 1;
-  }
-  for (i = 0; i < COUNT(rfc3398_to_sip); i++) {
-    if (rfc3398_to_sip[i].from == c->cause) {
-      lua_pushinteger(L, rfc3398_to_sip[i].to);
+  for (i = 0; i < p->nto; i++) {
+    const struct to_row *r = &p->to[i];
+    if (own ? r->name != NULL && strcmp(r->name, own) == 0
+            : r->name == NULL && r->cause == n) {
+      lua_pushinteger(L, r->code);
       return 1;
     }
   }
-  lua_pushnil(L);
-  lua_pushfstring(L, "%s: RFC 3398 §7.2.4.1 maps no response to cause %d "
-                  "(%s)%s", fname, c->cause, c->text,
-                  c->cause == 16 ? ": the call is cleared with BYE or CANCEL"
-                                 : "");
+  lua_pushinteger(L, p->to_default);
+  lua_pushliteral(L, "default");
   return 2;
 }
 
 /*
- * sipcodes.q850.from_sip(code [, profile]) -> cause, name | nil, message
+ * sipcodes.q850.from_sip(code [, profile]) -> cause, name [, "default"]
+ *                                            | nil, message
  * The cause is a Q.850 value; name is FreeSWITCH's hangup-cause name, nil
  * where FreeSWITCH has none.  In the "freeswitch" profile a cause with no
  * Q.850 value (ORIGINATOR_CANCEL for 487 ...) comes back as 16 with its
- * name, as FreeSWITCH itself reports it.
+ * name, as FreeSWITCH itself reports it.  The third value "default" says
+ * the profile has no row for the code and answered its default.
  */
 static int q850_from_sip(lua_State *L)
 {
   static const char fname[] = "sipcodes.q850.from_sip";
-  int profile, code;
+  const struct profile *p = toprofile(L, 2, fname);
+  const struct from_row *row = NULL;
+  const struct cause *c;
+  const char *name;
+  int code, cause;
   size_t i;
-  if (!toprofile(L, 2, fname, &profile)) return 2;
-  if (!sipc_tocode(L, 1, &code)) return sipc_badcode(L, 1, fname);
-  if (profile == FREESWITCH) {
-    const char *name = FS_DEFAULT_CAUSE;
-    const struct cause *c;
-    for (i = 0; i < COUNT(fs_from_sip); i++)
-      if (fs_from_sip[i].code == code) name = fs_from_sip[i].name;
-    c = cause_by_name(name, strlen(name));
-    lua_pushinteger(L, c ? c->cause : FS_INTERNAL_Q850);
-    lua_pushstring(L, name);
-    return 2;
-  }
-  if (code < 300) {
+  if (p == NULL) return 2;
+  if (!sipc_tocode(L, 1, &code)) return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
+  if (code < p->from_min) {
     lua_pushnil(L);
-    lua_pushfstring(L, "%s: RFC 3398 §8.2.6.1 maps failure responses "
-                    "(3xx..6xx) to causes, got %d", fname, code);
+    lua_pushfstring(L, "%s: %s maps %s to causes, got %d", fname,
+                    p->from_source, p->from_range, code);
     return 2;
   }
-  {
-    int cause = RFC3398_DEFAULT_CAUSE;
-    const struct cause *c;
-    for (i = 0; i < COUNT(rfc3398_from_sip); i++)
-      if (rfc3398_from_sip[i].from == code) cause = rfc3398_from_sip[i].to;
-    if (cause == 0) {
-      lua_pushnil(L);
-      lua_pushfstring(L, "%s: RFC 3398 §8.2.6.1 gives %d no cause", fname,
-                      code);
-      return 2;
-    }
-    c = find_cause(cause);
-    lua_pushinteger(L, cause);
-    if (c && c->name) lua_pushstring(L, c->name);
-    else lua_pushnil(L);
+  for (i = 0; row == NULL && i < p->nfrom; i++)
+    if (p->from[i].code == code) row = &p->from[i];
+  if (row != NULL && row->cause == 0 && row->name == NULL) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s gives %d no cause", fname, p->from_source,
+                    code);
     return 2;
   }
+  cause = row ? row->cause : p->from_default;
+  c = find_cause(cause);
+  name = row && row->name ? row->name : c ? c->name : NULL;
+  lua_pushinteger(L, cause);
+  if (name) lua_pushstring(L, name);
+  else lua_pushnil(L);
+  if (row != NULL) return 2;
+  lua_pushliteral(L, "default");
+  return 3;
+}
+
+/* The cause argument of q850.name and q850.text: 1 with *n set and *c the
+ * row of the cause (NULL for a value Q.850 does not assign), or 0 after
+ * pushing nil and a message. */
+static int cause_arg(lua_State *L, const char *fname, int *n,
+                     const struct cause **c)
+{
+  if (!sipc_q850_tocause(L, 1, n)) {
+    sipc_fail(L, 1, "%s: " SIPC_NOT_A_CAUSE, fname);
+    return 0;
+  }
+  *c = find_cause(*n);
+  return 1;
 }
 
 /* sipcodes.q850.name(cause) -> "USER_BUSY" | nil, message */
@@ -408,14 +551,11 @@ static int q850_name(lua_State *L)
   static const char fname[] = "sipcodes.q850.name";
   int n;
   const struct cause *c;
-  if (!sipc_q850_tocause(L, 1, &n))
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
-  c = find_cause(n);
-  if (c == NULL || c->name == NULL) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: cause %d has no hangup-cause name", fname, n);
-    return 2;
-  }
+  if (!cause_arg(L, fname, &n, &c)) return 2;
+  if (c == NULL || c->name == NULL)
+    return sipc_fail(L, 0, c ? "%s: cause %d has no hangup-cause name"
+                              : "%s: cause %d is not assigned in Q.850, and "
+                                "has no hangup-cause name", fname, n);
   lua_pushstring(L, c->name);
   return 1;
 }
@@ -428,7 +568,7 @@ static int q850_cause(lua_State *L)
   const char *s;
   const struct cause *c;
   if (lua_type(L, 1) != LUA_TSTRING)
-    return push_fail(L, fname, "expected a hangup-cause name (string)", 1);
+    return sipc_fail(L, 1, "%s: expected a hangup-cause name (string)", fname);
   s = lua_tolstring(L, 1, &len);
   c = cause_by_name(s, len);
   if (c) {
@@ -437,7 +577,7 @@ static int q850_cause(lua_State *L)
   }
   lua_pushnil(L);
   sipc_pushvalue_desc(L, 1);
-  lua_pushfstring(L, internal_by_name(s, len)
+  lua_pushfstring(L, own_anywhere(s, len)
                          ? "%s: %s is a FreeSWITCH cause with no Q.850 value"
                          : "%s: no hangup cause is named %s",
                   fname, lua_tostring(L, -1));
@@ -448,17 +588,11 @@ static int q850_cause(lua_State *L)
 /* sipcodes.q850.text(cause) -> "User busy" | nil, message */
 static int q850_text(lua_State *L)
 {
-  static const char fname[] = "sipcodes.q850.text";
   int n;
   const struct cause *c;
-  if (!sipc_q850_tocause(L, 1, &n))
-    return push_fail(L, fname, SIPC_NOT_A_CAUSE, 1);
-  c = find_cause(n);
-  if (c == NULL) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: cause %d is not assigned", fname, n);
-    return 2;
-  }
+  if (!cause_arg(L, "sipcodes.q850.text", &n, &c)) return 2;
+  if (c == NULL)
+    return sipc_fail(L, 0, "sipcodes.q850.text: cause %d is not assigned", n);
   lua_pushstring(L, c->text);
   return 1;
 }
@@ -470,12 +604,18 @@ const char *sipc_q850_text(int n)
   return c ? c->text : NULL;
 }
 
-
-const luaL_Reg sipc_q850_funcs[] = {
-  {"q850_to_sip", q850_to_sip},
-  {"q850_from_sip", q850_from_sip},
-  {"q850_name", q850_name},
-  {"q850_cause", q850_cause},
-  {"q850_text", q850_text},
+static const luaL_Reg funcs[] = {
+  {"to_sip", q850_to_sip},
+  {"from_sip", q850_from_sip},
+  {"name", q850_name},
+  {"cause", q850_cause},
+  {"text", q850_text},
   {NULL, NULL}
 };
+
+/* Sets these functions, and the Q.850 builder, in the table on top. */
+void sipc_open_q850(lua_State *L)
+{
+  sipc_setfuncs(L, funcs);
+  sipc_open_q850_build(L);
+}

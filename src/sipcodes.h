@@ -36,8 +36,10 @@ extern const size_t sipc_ncodes;
 #define SIPC_MIN 100
 #define SIPC_MAX 699
 
-/* The version, as in the rockspec. */
-#define SIPC_VERSION "1.0.0"
+/* The version: the one place it is written.  The Makefile, the rockspecs,
+   debian/changelog and `sipcode --version` take it from here, and
+   tools/rockspec-check.sh fails when one of them differs. */
+#define SIPC_VERSION "1.1.0"
 
 /* The registered entry for code, or NULL. */
 const struct sipc_code *sipc_find(int code);
@@ -45,28 +47,46 @@ const struct sipc_code *sipc_find(int code);
 /* Index of the first entry whose code is greater than code. */
 size_t sipc_after(int code);
 
-/* check.c: reading codes from Lua values. */
+/* check.c: the one way to read a code, to name a value and to fail. */
 
 /* Stores the code at idx in *code and returns 1 when the value is a SIP
  * status code (an integer-valued number or a three-digit string, 100..699);
  * returns 0 otherwise. */
 int sipc_tocode(lua_State *L, int idx, int *code);
 
-/* Pushes a short printable description of the value at idx. */
+/* The value of the len decimal digits at s (1 to 3 of them), or -1. */
+int sipc_digits(const char *s, size_t len);
+
+/* Pushes a short printable description of the value at idx: at most
+ * SIPC_QUOTE_MAX printable bytes of a string, a number as written in the C
+ * locale, the type of anything else. */
 void sipc_pushvalue_desc(lua_State *L, int idx);
 
-/* Pushes nil and "fname: expected a SIP status code ..., got X"; returns 2. */
-int sipc_badcode(lua_State *L, int idx, const char *fname);
+/* The failure helper: pushes nil and the message fmt formats (as
+ * lua_pushfstring does), followed by ", got V" where V describes the value
+ * at the absolute index idx, unless idx is 0; returns 2, the count a Lua
+ * function returns them with. */
+int sipc_fail(lua_State *L, int idx, const char *fmt, ...);
 
-/* q850.c: Q.850 causes and their mapping to SIP responses. */
-extern const luaL_Reg sipc_q850_funcs[];
-const char *sipc_q850_text(int cause);
-int sipc_q850_tocause(lua_State *L, int idx, int *cause);
+/* What a function says of a value that is no status code. */
+#define SIPC_NOT_A_CODE "expected a SIP status code (100..699)"
 
 /* What the Q.850 functions say of a value sipc_q850_tocause refuses. */
 #define SIPC_NOT_A_CAUSE "expected a Q.850 cause (1..127) or a hangup-cause name"
 
-/* build.c: the status-line and Reason-header builders. */
-extern const luaL_Reg sipc_build_funcs[];
+/* The open functions: each C file sets its functions in the table on top
+ * of the stack, each under the Lua name its luaL_Reg gives it (parse.h
+ * declares sipc_open_parse).  core.open(part) calls them. */
+void sipc_open_build(lua_State *L);
+void sipc_open_q850_build(lua_State *L);
+void sipc_open_q850(lua_State *L);
+
+/* core.c: sets the functions of l in the table on top. */
+void sipc_setfuncs(lua_State *L, const luaL_Reg *l);
+
+/* q850.c, for the builders: the Q.850 wording of a cause, or NULL, and the
+ * cause a value names (1, *cause set) or 0. */
+const char *sipc_q850_text(int cause);
+int sipc_q850_tocause(lua_State *L, int idx, int *cause);
 
 #endif

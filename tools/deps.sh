@@ -11,6 +11,10 @@ echo "installing:$missing"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# wireshark-common asks whether to install dumpcap setuid: no.
+case " $missing " in *" wireshark-common "*|*" tshark "*)
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections ;;
+esac
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

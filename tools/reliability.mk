@@ -4,8 +4,9 @@
 # CORES); also runs alone from the repository root:
 #   make -f tools/reliability.mk check-asan
 #
-#   make check-asan      the whole busted suite under Lua 5.4 against the
-#                        core built with ASan + UBSan (build/asan/5.4/)
+#   make check-asan      the whole busted suite under each Lua (5.1, 5.2,
+#                        5.3, 5.4, LuaJIT) against the core built for it
+#                        with ASan + UBSan (build/asan/<version>/)
 #   make check-valgrind  the whole busted suite under valgrind memcheck, on
 #                        Lua 5.1 and 5.4 with the normal build; `make -j2
 #                        check-valgrind` runs the two at once
@@ -14,7 +15,8 @@
 #                        Lua 5.4 state, under ThreadSanitizer
 #   make fuzz            each libFuzzer target for FUZZ_SECONDS (default
 #                        60); fails on any finding
-#   make reliability     all four, and one "N passed, M failed" over them
+#   make reliability     all four, and one "N passed, M failed" over them;
+#                        writes doc/reliability.md from that run's output
 #
 # Each ends with a line "N passed, M failed" and exits non-zero on a
 # failure or on any sanitizer or valgrind report.  Logs are kept in
@@ -46,8 +48,7 @@ REL_BUSTED := /usr/bin/busted -o plainTerminal
 
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
-ASAN_DIR := build/asan/5.4
-ASAN_CORE := $(ASAN_DIR)/sipcodes/core.so
+ASAN_CORES := $(foreach v,$(VERSIONS),build/asan/$(v)/sipcodes/core.so)
 
 TSAN_DIR := build/tsan/5.4
 TSAN_CORE := $(TSAN_DIR)/sipcodes/core.so
@@ -67,7 +68,7 @@ FUZZ_BINS := $(foreach t,$(FUZZ_TARGETS),$(FUZZ_DIR)/$(firstword $(subst :, ,$(t
 VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite --show-leak-kinds=definite
 
-.PHONY: deps-reliability check-asan check-valgrind check-valgrind-5.1 \
+.PHONY: deps-reliability check-asan $(foreach v,$(VERSIONS),check-asan-$(v)) check-valgrind check-valgrind-5.1 \
         check-valgrind-5.4 check-threads fuzz fuzz-build reliability \
         rel-build-asan rel-build-valgrind rel-build-threads
 
@@ -76,11 +77,11 @@ deps-reliability:
 
 # ---- builds ---------------------------------------------------------------
 
-# Explicit rules: they take precedence over the main Makefile's pattern
-# rule build/%/sipcodes/core.so.
-$(ASAN_CORE): $(SRC) $(HDR)
+# Its stem is shorter than that of the main Makefile's pattern rule
+# build/%/sipcodes/core.so, so GNU make prefers it for build/asan/...
+build/asan/%/sipcodes/core.so: $(SRC) $(HDR)
 	@mkdir -p $(@D)
-	$(REL_CLANG) -O1 -g $(SAN_FLAGS) $(WARN) -fPIC -shared -I$(INC_5.4) $(SRC) -o $@
+	$(REL_CLANG) -O1 -g $(SAN_FLAGS) $(WARN) -fPIC -shared -I$(INC_$*) $(SRC) -o $@
 
 $(TSAN_CORE): $(SRC) $(HDR)
 	@mkdir -p $(@D)
@@ -106,7 +107,7 @@ $(FUZZ_BINS): $(FUZZ_DIR)/%: fuzz/%.c fuzz/harness.c fuzz/harness.h $(SRC) $(HDR
 fuzz-build: $(FUZZ_BINS)
 
 # What each check builds first (an empty recipe: no "is up to date" noise).
-rel-build-asan: $(ASAN_CORE) ; @:
+rel-build-asan: $(ASAN_CORES) ; @:
 rel-build-valgrind: build/5.1/sipcodes/core.so build/5.4/sipcodes/core.so ; @:
 rel-build-threads: $(CORES) $(TSAN_CORE) $(TSAN_THREADS) $(PLAIN_THREADS) ; @:
 
@@ -138,24 +139,43 @@ ASAN_REPORT := ERROR: (Address|Leak)Sanitizer|runtime error: |SUMMARY: (Address|
 VALGRIND_REPORT := ^==[0-9]+==
 
 # Lua itself is not instrumented, so the ASan runtime (which carries the
-# UBSan one) is preloaded into lua5.4.  Leaks are left to valgrind: the
-# interpreter's own allocations at exit are not the core's.  busted puts
-# --cpath in front of package.cpath, and the default path also holds ./?.so
-# (where `luarocks make` leaves sipcodes/core.so), so the recipe first
-# checks that this prefix resolves sipcodes.core to the ASan build.
+# UBSan one) is preloaded into the interpreter.  Leaks are left to
+# valgrind: the interpreter's own allocations at exit are not the core's.
+# busted puts --cpath in front of package.cpath, and the default path also
+# holds ./?.so (where `luarocks make` leaves sipcodes/core.so), so the
+# recipe first checks that this prefix resolves sipcodes.core to the ASan
+# build (searched by hand: 5.1 has no package.searchpath).
+REL_FIND_CORE = for t in package.cpath:gmatch('[^;]+') do \
+  local f = t:gsub('?', 'sipcodes/core'); local h = io.open(f) \
+  if h then h:close(); print(f); break end end
+
+check-asan-5.1 check-asan-5.2 check-asan-5.3 check-asan-5.4 check-asan-jit: check-asan-%: build/asan/%/sipcodes/core.so
+	@mkdir -p $(REL_LOG)
+	@{ rt=$$($(REL_CLANG) -print-file-name=libclang_rt.asan-x86_64.so); \
+	  if [ ! -f "$$rt" ]; then echo "check-asan: no ASan runtime at $$rt"; echo "0 passed, 1 failed"; exit 1; fi; \
+	  got=$$($(LUA_$*) -e "package.cpath = 'build/asan/$*/?.so;' .. package.cpath; $(REL_FIND_CORE)"); \
+	  if [ "$$got" != "build/asan/$*/sipcodes/core.so" ]; then echo "check-asan: busted would load $$got"; echo "0 passed, 1 failed"; exit 1; fi; \
+	  echo "== busted under $(LUA_$*), core build/asan/$*/sipcodes/core.so (ASan + UBSan)"; \
+	  t0=$$(date +%s); \
+	  LD_PRELOAD=$$rt ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    $(LUA_$*) $(REL_BUSTED) --cpath='build/asan/$*/?.so' >$(REL_LOG)/asan-$*.log 2>&1; \
+	  rc=$$?; echo "check-asan $(LUA_$*): $$(( $$(date +%s) - t0 )) s"; \
+	  $(call rel_count,$(REL_LOG)/asan-$*.log,$(ASAN_REPORT)); \
+	} >$(REL_LOG)/asan-$*.out 2>&1; \
+	rc=$$?; cat $(REL_LOG)/asan-$*.out; exit $$rc
+
+# Every Lua in turn (each run takes seconds), then one count over them.
 check-asan: deps-reliability
 	@$(MAKE) --no-print-directory -f $(REL_MK) rel-build-asan
-	@mkdir -p $(REL_LOG)
-	@rt=$$($(REL_CLANG) -print-file-name=libclang_rt.asan-x86_64.so); \
-	if [ ! -f "$$rt" ]; then echo "check-asan: no ASan runtime at $$rt"; echo "0 passed, 1 failed"; exit 1; fi; \
-	got=$$($(LUA_5.4) -e "package.cpath = '$(ASAN_DIR)/?.so;' .. package.cpath; print(package.searchpath('sipcodes.core', package.cpath))"); \
-	if [ "$$got" != "$(ASAN_CORE)" ]; then echo "check-asan: busted would load $$got"; echo "0 passed, 1 failed"; exit 1; fi; \
-	echo "== busted under $(LUA_5.4), core $(ASAN_CORE) (ASan + UBSan), LD_PRELOAD=$$rt"; \
-	t0=$$(date +%s); \
-	LD_PRELOAD=$$rt ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(LUA_5.4) $(REL_BUSTED) --cpath='$(ASAN_DIR)/?.so' >$(REL_LOG)/asan.log 2>&1; \
-	rc=$$?; echo "check-asan: $$(( $$(date +%s) - t0 )) s"; \
-	$(call rel_count,$(REL_LOG)/asan.log,$(ASAN_REPORT))
+	@rm -f $(foreach v,$(VERSIONS),$(REL_LOG)/asan-$(v).out)
+	@$(MAKE) --no-print-directory -f $(REL_MK) -k $(foreach v,$(VERSIONS),check-asan-$(v)) >/dev/null 2>&1; \
+	rc=$$?; \
+	for v in $(VERSIONS); do grep -v '^[0-9]* passed, [0-9]* failed$$' $(REL_LOG)/asan-$$v.out 2>/dev/null \
+	  || echo "check-asan $$v: did not run"; done; \
+	cat $(foreach v,$(VERSIONS),$(REL_LOG)/asan-$(v).out) 2>/dev/null \
+	  | awk '/^[0-9]+ passed, [0-9]+ failed$$/ {p += $$1; f += $$3; n++} \
+	         END {if (n < $(words $(VERSIONS))) f++; printf "%d passed, %d failed\n", p, f}'; \
+	exit $$rc
 
 # Children that the specs start (bin/sipcode in spec/cli_spec.lua) are not
 # traced: valgrind's reports would land in the stderr those specs compare,
@@ -223,7 +243,11 @@ reliability: deps-reliability
 	for t in check-asan check-valgrind check-threads fuzz; do \
 	  grep -E '^[0-9]+ passed, [0-9]+ failed$$' $(REL_LOG)/$$t.all | tail -n 1 | grep . \
 	    || echo "0 passed, 1 failed"; \
-	done | awk '{p += $$1; f += $$3} END {printf "%d passed, %d failed\n", p, f}'; \
+	done | awk '{p += $$1; f += $$3} END {printf "%d passed, %d failed\n", p, f}' \
+	  | tee $(REL_LOG)/reliability.total; \
+	mkdir -p doc; sh tools/reliability-doc.sh $(REL_LOG) check-asan check-valgrind check-threads fuzz \
+	  > doc/reliability.md.tmp && mv doc/reliability.md.tmp doc/reliability.md \
+	  && echo "reliability: wrote doc/reliability.md"; \
 	exit $$rc
 
 endif

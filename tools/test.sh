@@ -1,8 +1,11 @@
 #!/bin/sh
 # Runs every test: the busted specs under each Lua given (5.1 ... 5.4, jit),
-# luacheck, `luarocks make` for each PUC Lua, and the Kamailio + sipp
-# integration test; ends with one line "N passed, M failed" over all of
-# them and exits non-zero when anything failed.
+# luacheck, `luarocks make` for each PUC Lua, the Kamailio + sipp
+# integration test, Kamailio under hostile traffic, the Wireshark plugin,
+# the reference sheet in a real browser, and the release as users install
+# it (make dist, make deb, tools/dist-test.sh); ends with one line
+# "N passed, M failed" over all of them and exits non-zero when anything
+# failed.
 set -u
 passed=0
 failed=0
@@ -39,7 +42,12 @@ rc=$?
 printf '%s\n' "$out" | tail -n 3
 if [ "$rc" -eq 0 ]; then count 0 "1 passed, 0 failed"; else printf '%s\n' "$out"; count 1 "0 passed, 1 failed"; fi
 
-for step in "tools/rockspec-check.sh$puc" "test/kamailio/run.sh"; do
+for step in "tools/rockspec-check.sh$puc" \
+            "test/kamailio/run.sh" \
+            "test/kamailio/hostile.sh" \
+            "test/wireshark/run.sh" \
+            "test/sheet/run.sh" \
+            "tools/dist-test.sh"; do
   echo "== $step"
   # shellcheck disable=SC2086
   out=$(sh $step 2>&1)

@@ -95,14 +95,21 @@ end
 -- row -> 480.  Logs the mapping and stores the code in the channel variable
 -- M.SIP_CODE_VARIABLE.  Returns the code, or nil and a message (logged as
 -- a warning) when the channel holds no cause FreeSWITCH knows.
+-- NONE (0) is FreeSWITCH's "no cause yet": the profile maps it like
+-- mod_sofia does (480, its default), but here it means there is none.
+local function sip_for(cause)
+  if not cause or cause == "NONE" or cause == "0" then return nil end
+  return (q850.to_sip(cause, "freeswitch"))
+end
+
 function M.sip_for_hangup(session, freeswitch)
   local from = "hangup_cause"
   local cause = session:getVariable(from)
-  local code = cause and q850.to_sip(cause, "freeswitch")
+  local code = sip_for(cause)
   if not code then
     from = "hangup_cause_q850"
     cause = session:getVariable(from)
-    code = cause and q850.to_sip(cause, "freeswitch")
+    code = sip_for(cause)
   end
   if not code then
     local msg = "no hangup cause to map (hangup_cause " .. tostring(session:getVariable("hangup_cause"))

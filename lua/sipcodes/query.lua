@@ -1,18 +1,74 @@
 -- sipcodes.query: the pattern queries of sipcodes (match, find, select).
--- Loaded by sipcodes on first use; each function returns a list of
--- entries in ascending order of code, empty when nothing matches, or nil
--- and a message when the query itself is malformed.
+-- Made by sipcodes on first use of one of its functions: this module
+-- returns a function that makes the layer for a core (sipcodes.core).
+-- Each function returns a list of entries in ascending order of code,
+-- empty when nothing matches, or nil and a message when the query itself
+-- is malformed or could take too long.
 
-local core = require("sipcodes.core")
-
-local each, describe = core.each, core.describe
 local concat, find, lower, sub, upper =
   table.concat, string.find, string.lower, string.sub, string.upper
 local pairs, pcall, tostring, type = pairs, pcall, tostring, type
 
+return function(core)
+
+local each, describe, fail, tocode = core.each, core.describe, core.fail, core.tocode
+
 local Q = {}
 
+-- Bounds of a Lua pattern given to find and select.  Lua's matcher
+-- backtracks: each quantifier after a single-character item can try every
+-- length from its position, so k of them cost up to about n^k steps per
+-- start on a text of n bytes (string.rep(".-", 6) .. "#" takes seconds on
+-- the 77 phrases).  The rule: at most QUANTIFIERS_MAX quantifiers ('*',
+-- '+', '-' or '?' right after a single-character item: a character, '.',
+-- a %-class or a [set]), counted as Lua's matcher reads the pattern; with
+-- phrases and names of at most 39 bytes that bounds a query to some 40^4
+-- steps per text, tens of milliseconds where 6 took seconds.  PATTERN_MAX
+-- bounds the rest (each byte of a pattern is tried a bounded number of
+-- times per start; "%b" scans at most the rest of a text).
 local PATTERN_MAX = 1024
+local QUANTIFIERS_MAX = 3
+
+-- The end of the single-character item at i: a %-escape, a [set] (its
+-- first ']' and '%' escapes taken as Lua takes them) or one byte.
+local function item_end(p, i)
+  local c = sub(p, i, i)
+  if c == "%" then return i + 2 end
+  if c ~= "[" then return i + 1 end
+  i = i + 1
+  if sub(p, i, i) == "^" then i = i + 1 end
+  repeat
+    if sub(p, i, i) == "%" then i = i + 1 end
+    i = i + 1
+  until i > #p or sub(p, i, i) == "]"
+  return i + 1
+end
+
+-- The number of quantifiers in p, as Lua's matcher (lstrlib.c do_match)
+-- reads it: "(" and ")", "%b" with its two bytes, "%f" with its set and
+-- back-references take none.
+local function quantifiers(p)
+  local n, i = 0, sub(p, 1, 1) == "^" and 2 or 1
+  while i <= #p do
+    local c, d = sub(p, i, i), sub(p, i + 1, i + 1)
+    if c == "(" or c == ")" then
+      i = i + 1
+    elseif c == "%" and d == "b" then
+      i = i + 4
+    elseif c == "%" and d == "f" then
+      i = item_end(p, i + 2)
+    elseif c == "%" and find(d, "^%d$") then
+      i = i + 2
+    else
+      i = item_end(p, i)
+      if find(sub(p, i, i), "^[%*%+%-%?]$") then
+        n = n + 1
+        i = i + 1
+      end
+    end
+  end
+  return n
+end
 
 local function is_letter(c)
   return find(c, "^%a$") ~= nil
@@ -74,6 +130,11 @@ local function reason_matcher(fname, pattern)
   if #pattern > PATTERN_MAX then
     return nil, fname .. ": pattern longer than " .. PATTERN_MAX .. " bytes"
   end
+  if quantifiers(pattern) > QUANTIFIERS_MAX then
+    return nil, fname .. ": pattern with more than " .. QUANTIFIERS_MAX
+      .. " quantifiers (*, +, - or ? after a character, '.', a %-class or a set),"
+      .. " whose matching could take too long"
+  end
   local p = caseless(pattern)
   -- Lua reports a malformed pattern only when matching reaches the bad
   -- part ("busy[" fails on "Busy Here", not on ""): try it on every phrase
@@ -91,9 +152,8 @@ end
 -- over codes.
 local function code_matcher(fname, pattern)
   if type(pattern) ~= "string" or not find(pattern, "^[1-6xX][0-9xX][0-9xX]$") then
-    return nil, fname .. ": expected a code pattern (three digits or 'x', "
-      .. "the first 1..6 or 'x', such as \"4xx\" or \"48x\"), got "
-      .. describe(pattern)
+    return fail(fname, "expected a code pattern (three digits or 'x', "
+      .. "the first 1..6 or 'x', such as \"4xx\" or \"48x\")", pattern)
   end
   local digits = {}
   for i = 1, 3 do
@@ -153,7 +213,11 @@ function Q.select(query)
         .. " (known: class, code, final, name, reason, rfc, status)"
     end
     -- A code is a number or a string everywhere else: here too.
-    if field == "code" and type(value) == "number" then value = tostring(value) end
+    if field == "code" and type(value) == "number" then
+      value = tocode(value)
+      if not value then return code_matcher("sipcodes.select", query.code) end
+      value = tostring(value)
+    end
     if type(value) ~= want then
       return nil, "sipcodes.select: criterion '" .. field .. "' must be a "
         .. want .. ", got " .. type(value)
@@ -183,3 +247,4 @@ function Q.select(query)
 end
 
 return Q
+end

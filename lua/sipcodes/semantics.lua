@@ -1,31 +1,16 @@
 -- sipcodes.semantics: what a routing script needs beyond a lookup.
--- Loaded by sipcodes on first use of any of its functions.  The builders,
--- the parsers and the Q.850 tables are C (sipcodes.core); the rules that
--- are choices over codes are here.  Every function names the RFC section
--- it implements.
+-- Made by sipcodes on first use of one of its functions: this module
+-- returns a function that makes the layer for a core (sipcodes.core).  The
+-- builders, the parsers and the Q.850 tables are C, in the core; the rules
+-- that are choices over codes are here.  Every function names the RFC
+-- section it implements.
 
-local core = require("sipcodes.core")
+return function(core)
 
-local c = core.semantics()
-local core_class, describe = core.class, core.describe
-local floor, type = math.floor, type
+local tocode, describe = core.tocode, core.describe
+local type = type
 
 local S = {}
-
-S.status_line = c.status_line              -- RFC 3261 §7.2, §25
-S.parse_status_line = c.parse_status_line  -- RFC 3261 §7.2, §25
-S.reason_header = c.reason_header          -- RFC 3326 §2
-S.parse_reason = c.parse_reason            -- RFC 3326 §2, RFC 9366
-
---- Q.850 causes (RFC 3398, and FreeSWITCH's mapping as a profile).
-S.q850 = {
-  to_sip = c.q850_to_sip,
-  from_sip = c.q850_from_sip,
-  name = c.q850_name,
-  cause = c.q850_cause,
-  text = c.q850_text,
-  reason_header = c.q850_reason_header,
-}
 
 -- RFC 3261 §16.7 step 6: within 4xx, responses that let the request be
 -- resubmitted come first.
@@ -107,12 +92,10 @@ function S.best(codes, opts)
   end
   local best, best_prio
   for i = 1, #codes do
-    local k, err = core_class(codes[i])
-    if not k then
-      return bad("best", "item " .. i .. ": " .. (err:gsub("^sipcodes%.class: ", "")))
-    end
+    local code = tocode(codes[i])
+    if not code then return tocode(codes[i], "sipcodes.best: item " .. i) end
+    local k = (code - code % 100) / 100
     if k > 1 then
-      local code = floor(codes[i] + 0)
       local p = prio(code, k)
       if not best or p < best_prio then best, best_prio = code, p end
     end
@@ -153,9 +136,9 @@ local REQUIRED = {
 -- empty when there are none; nil and a message for a value that is not a
 -- code.
 function S.headers(code)
-  local k, err = core_class(code)
-  if not k then return bad("headers", (err:gsub("^sipcodes%.class: ", ""))) end
-  local list = REQUIRED[floor(code + 0)] or {}
+  local c, err = tocode(code, "sipcodes.headers")
+  if not c then return nil, err end
+  local list = REQUIRED[c] or {}
   local out = {}
   for i = 1, #list do out[i] = list[i] end
   return out
@@ -170,9 +153,10 @@ local RETRY_AFTER = {
 --- True when RFC 3261 §20.33 defines Retry-After on the code, false for
 -- any other code, nil and a message for a value that is not a code.
 function S.retry_after(code)
-  local k, err = core_class(code)
-  if not k then return bad("retry_after", (err:gsub("^sipcodes%.class: ", ""))) end
-  return RETRY_AFTER[floor(code + 0)] == true
+  local c, err = tocode(code, "sipcodes.retry_after")
+  if not c then return nil, err end
+  return RETRY_AFTER[c] == true
 end
 
 return S
+end

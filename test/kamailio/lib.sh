@@ -62,7 +62,8 @@ port_bound() {
 }
 
 # Starts Kamailio on 127.0.0.1:$kam_port with the example configuration,
-# gateways $1 (SIP URIs, for the failover routes); its log (stderr) goes
+# gateways $1 (SIP URIs, for the failover routes) and the routing script
+# $3 (an absolute path; the example's when not given); its log (stderr) goes
 # to $work/kamailio.log.  `timeout` bounds its life to $2 seconds, whatever
 # happens to this script; it runs in its own process group, so a timeout
 # reaches Kamailio's children too.  Returns non-zero when Kamailio did not
@@ -72,7 +73,7 @@ kam_start() {
   SIPCODES_GATEWAYS="$1" timeout -k 5 "$2" kamailio \
     -f "$root/examples/kamailio/kamailio.cfg" -DD -E \
     -P "$work/kamailio.pid" -w "$work" -Y "$work" \
-    -A "SIPCODES_ROUTES=\"$root/examples/kamailio/sipcodes-routes.lua\"" \
+    -A "SIPCODES_ROUTES=\"${3:-$root/examples/kamailio/sipcodes-routes.lua}\"" \
     -A "SIPCODES_PORT=$kam_port" \
     >"$work/kamailio.out" 2>"$work/kamailio.log" &
   kam_wrapper=$!

@@ -47,7 +47,9 @@ deadline=$(($(date +%s) + 120))
 
 # What the module says, read with the Lua that Kamailio embeds.
 lua_eval() { lua5.1 -e "local s = require('sipcodes') $1"; }
-reason_of() { lua_eval "io.write(s.reason($1))"; }
+# The registered phrase of a code, or nothing for a code without one (the
+# default "" given to reason; one value, as reason also returns a second).
+reason_of() { lua_eval "io.write((s.reason($1, '')))"; }
 has_function() { lua_eval "os.exit(type(s.$1) == 'function' and 0 or 1)"; }
 
 gw1_port=$(free_port)
