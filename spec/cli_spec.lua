@@ -436,6 +436,20 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       assert.matches("registered phrase  no: 431 is not registered %(resolves to 400 Bad Request%)\n", out)
     end)
 
+    it("takes a phrase that differs in ASCII case only as the registered one, and says so", function()
+      local out, status, err = sipcode("--parse", "SIP/2.0 486 Busy here")
+      assert.equal("", err)
+      assert.equal(0, status)
+      assert.equal('yes, but the registry spells it "Busy Here"', field(out, "registered phrase"))
+      out = sipcode("--json", "--parse", "SIP/2.0 486 BUSY HERE")
+      assert.matches('"reason_is_registered":true', out, 1, true)
+      out = sipcode("--json", "--parse", "SIP/2.0 486 Busy Hero")
+      assert.matches('"reason_is_registered":false', out, 1, true)
+      out = sipcode_in("SIP/2.0 486 busy HERE\nSIP/2.0 486 Busy\n", "--parse", "-")
+      assert.same({ "486\tbusy HERE\tSIP/2.0\tregistered phrase", "486\tBusy\tSIP/2.0\tother phrase" },
+        lines(out))
+    end)
+
     it("exits 1 with the parser's message for a line that is not a Status-Line", function()
       local out, status, err = sipcode("--parse", "HTTP/1.1 200 OK")
       assert.equal("", out)
@@ -601,6 +615,9 @@ describe("bin/sipcode (run by " .. LUA .. ")", function()
       local out, _, err = sipcode("--json", "--parse", "SIP/2.0 486 busy here")
       assert.equal("", err)
       assert.same({ version = "SIP/2.0", code = 486, reason = "busy here",
+        registered_reason = "Busy Here", reason_is_registered = true }, json_decode(out).results[1])
+      out = sipcode("--json", "--parse", "SIP/2.0 486 Not Today")
+      assert.same({ version = "SIP/2.0", code = 486, reason = "Not Today",
         registered_reason = "Busy Here", reason_is_registered = false }, json_decode(out).results[1])
     end)
 
