@@ -5,19 +5,8 @@
 -- module loads, changes no answer of the module.
 local sipcodes = require("sipcodes")
 
-local function unload()
-  local saved = {}
-  for name, m in pairs(package.loaded) do
-    if name == "sipcodes" or name:find("^sipcodes%.") then saved[name] = m end
-  end
-  for name in pairs(saved) do package.loaded[name] = nil end
-  return saved
-end
-
-local function restore(saved)
-  unload()
-  for name, m in pairs(saved) do package.loaded[name] = m end
-end
+local fresh_module = dofile("spec/fresh_module.lua")
+local unload, restore = fresh_module.unload, fresh_module.restore
 
 -- The module's caches, through the debug library: upvalues of its Lua
 -- functions.

@@ -37,19 +37,8 @@ end
 
 -- Unloads every sipcodes module; returns them, to put back.  A require()
 -- after it builds a fresh module with fresh caches.
-local function unload()
-  local saved = {}
-  for name, m in pairs(package.loaded) do
-    if name == "sipcodes" or name:find("^sipcodes%.") then saved[name] = m end
-  end
-  for name in pairs(saved) do package.loaded[name] = nil end
-  return saved
-end
-
-local function restore(saved)
-  unload()
-  for name, m in pairs(saved) do package.loaded[name] = m end
-end
+local fresh_module = dofile("spec/fresh_module.lua")
+local unload, restore = fresh_module.unload, fresh_module.restore
 
 local CODE = "expected a SIP status code %(100%.%.699%), got "
 local CAUSE = "expected a Q%.850 cause %(1%.%.127%) or a hangup%-cause name, got "

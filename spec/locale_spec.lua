@@ -4,16 +4,10 @@
 -- generates the locale (tools/locale.sh, which `make test` also runs) and
 -- asserts that the switch took effect before anything else is checked.
 
--- Unloads every sipcodes module, so that a require builds a fresh one
--- with empty caches; returns what was loaded, to put back.
-local function unload()
-  local saved = {}
-  for name, m in pairs(package.loaded) do
-    if name == "sipcodes" or name:find("^sipcodes%.") then saved[name] = m end
-  end
-  for name in pairs(saved) do package.loaded[name] = nil end
-  return saved
-end
+-- unload() takes every sipcodes module out, so that a require builds a
+-- fresh one with empty caches; restore() puts them back.
+local fresh_module = dofile("spec/fresh_module.lua")
+local unload, restore = fresh_module.unload, fresh_module.restore
 
 describe("messages under a locale with a decimal comma", function()
   local saved_locale, saved_modules, sipcodes
@@ -30,8 +24,7 @@ describe("messages under a locale with a decimal comma", function()
 
   after_each(function()
     os.setlocale(saved_locale, "numeric")
-    unload()
-    for name, m in pairs(saved_modules) do package.loaded[name] = m end
+    restore(saved_modules)
   end)
 
   local function to_german()

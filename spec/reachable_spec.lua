@@ -11,6 +11,7 @@
 -- under ASan and UBSan on every Lua.
 local sipcodes = require("sipcodes")
 local BAD_VALUES = dofile("spec/hostile_values.lua")
+local fresh_module = dofile("spec/fresh_module.lua")
 
 -- Lua's own functions, which are not the module's.
 local STD = {}
@@ -167,12 +168,9 @@ describe("every C function a script can reach", function()
   end)
 
   it("includes the module table's __index, which takes any table and key", function()
-    local saved = {}
-    for name, m in pairs(package.loaded) do
-      if name:find("^sipcodes") then saved[name] = m; package.loaded[name] = nil end
-    end
+    local saved = fresh_module.unload()
     local fresh = require("sipcodes")
-    for name, m in pairs(saved) do package.loaded[name] = m end
+    fresh_module.restore(saved)
     local index = debug.getmetatable(fresh).__index
     assert.is_function(index)
     assert.equal(fresh.lookup(486), index(42, 486))
