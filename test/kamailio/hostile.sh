@@ -19,21 +19,6 @@ root=$(cd "$here/../.." && pwd)
 # shellcheck source=test/kamailio/lib.sh
 . "$here/lib.sh"
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-
-finish() {
-  kam_cleanup
-  echo "$passed passed, $failed failed"
-  if [ "$failed" -gt 0 ]; then
-    echo "(logs kept in $work)"
-    exit 1
-  fi
-  rm -rf "$work"
-  exit 0
-}
 
 # Adds the "ok"/"FAIL" lines of a step's output $1 to the counts.
 tally() {

@@ -1,5 +1,6 @@
 # shellcheck shell=sh
-# Helpers shared by test/kamailio/run.sh and load.sh; sourced, not run.
+# Helpers shared by test/kamailio/run.sh, hostile.sh and load.sh (and the
+# Wireshark and release tests that start Kamailio); sourced, not run.
 # Kamailio runs examples/kamailio with sipcodes, in the foreground, on
 # 127.0.0.1, and sipp drives it: loopback only, every step bounded in time.
 #
@@ -10,6 +11,25 @@ KAM_PACKAGES="kamailio kamailio-lua-modules sip-tester lua5.1 liblua5.1-0-dev gc
 
 # shellcheck disable=SC2034 # for the scripts that source this file
 CR=$(printf '\r')
+
+# The checks of the sourcing script: pass and fail count them, finish
+# stops Kamailio and ends with "N passed, M failed" (the work directory
+# is kept for a look when a check failed).
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+
+finish() {
+  kam_cleanup
+  echo "$passed passed, $failed failed"
+  if [ "$failed" -gt 0 ]; then
+    echo "(logs kept in $work)"
+    exit 1
+  fi
+  rm -rf "$work"
+  exit 0
+}
 
 work=""
 kam_pid=""      # Kamailio's main process
