@@ -12,8 +12,8 @@ local core = require("sipcodes.core")
 loaded["sipcodes.core"] = nil
 
 local entries, reasons, classes, lookup_misses, reason_misses, M = core.take()
-local core_lookup, core_reason, core_class, core_is =
-  core.lookup, core.reason, core.class, core.is
+local core_lookup, core_reason, core_class, core_is, index =
+  core.lookup, core.reason, core.class, core.is, core.index
 
 --- The entry of a registered code, or nil and a message.
 function M.lookup(code)
@@ -25,7 +25,8 @@ function M.lookup(code)
 end
 
 --- The phrase of a registered code; else `default` if given (a string,
--- or an error at the caller's line), or nil and a message.
+-- or an error at the caller's line: core.reason raises it, called here
+-- from no tail position), or nil and a message.
 function M.reason(code, default)
   local r = reasons[code]
   if r then return r end
@@ -33,7 +34,6 @@ function M.reason(code, default)
   if why then return nil, why end
   r, why = core_reason(code, default)
   if r then return r end
-  if r == false then error(why, 2) end
   return nil, why
 end
 
@@ -66,12 +66,11 @@ end
 
 -- __index: an entry or a constant (core.index stores it in M), else
 -- sipcodes.lazy: layer functions, and many unknown codes.
-local meta, index, lazy = { __metatable = false }, core.index, nil
+local meta = { __metatable = false }
 function meta.__index(_, k)
   local v, more = index(M, k)
-  if not more then return v end
-  lazy = lazy or require("sipcodes.lazy")(M, meta, core)
-  return lazy(k)
+  if more then return require("sipcodes.lazy")(M, k, meta, core) end
+  return v
 end
 
 return setmetatable(M, meta)

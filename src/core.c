@@ -267,10 +267,11 @@ static int core_lookup(lua_State *L)
   return 1;
 }
 
-/* core.reason(code [, default]) -> phrase | default | nil, message, or
- * false and a message for a default that is not a string (a script's
- * mistake, not data from the network), which sipcodes.lua raises at its
- * caller's line.  The default is looked at only when it is to be
+/* core.reason(code [, default]) -> phrase | default | nil, message; a
+ * default that is not a string (a script's mistake, not data from the
+ * network) raises at level 2: sipcodes.reason calls this from no tail
+ * position, so level 1 is sipcodes.reason and level 2 its caller's line,
+ * on every version.  The default is looked at only when it is to be
  * returned, as the Lua fast path, which never looks at it, does. */
 static int core_reason(lua_State *L)
 {
@@ -283,10 +284,11 @@ static int core_reason(lua_State *L)
   if (lua_isnil(L, 2))
     return miss(L, "sipcodes.reason", S_REASON_MISSES, S_REASON_COUNT);
   if (lua_type(L, 2) == LUA_TSTRING) return 1;
-  lua_pushboolean(L, 0);
+  luaL_where(L, 2);
   lua_pushfstring(L, "sipcodes.reason: bad argument #2 (default): string "
                   "expected, got %s", luaL_typename(L, 2));
-  return 2;
+  lua_concat(L, 2);
+  return lua_error(L);
 }
 
 /* core.class(code) -> 1..6 | nil, message */
