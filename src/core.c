@@ -302,14 +302,23 @@ static int core_class(lua_State *L)
   return 1;
 }
 
-/* core.is(code, class, fname) -> boolean | nil, message
- * class 0 stands for "final" (any class but 1). */
+/* The predicate of each class, 0 standing for "final" (any class but 1). */
+static const char *const predicates[] = {
+  "sipcodes.is_final", "sipcodes.is_provisional", "sipcodes.is_success",
+  "sipcodes.is_redirection", "sipcodes.is_client_error",
+  "sipcodes.is_server_error", "sipcodes.is_global_failure"
+};
+
+/* core.is(code, class) -> boolean | nil, message: the slow path of the
+ * predicate of class 0..6 (predicates[]), which names it in its message:
+ * the module's predicates hold no string of their own. */
 static int core_is(lua_State *L)
 {
   int code, k;
-  int want = (int)luaL_checkinteger(L, 2);
-  const char *fname = luaL_checkstring(L, 3);
-  if (!sipc_tocode(L, 1, &code)) return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
+  lua_Integer want = luaL_checkinteger(L, 2);
+  luaL_argcheck(L, want >= 0 && want <= 6, 2, "class 0..6 expected");
+  if (!sipc_tocode(L, 1, &code))
+    return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, predicates[want]);
   cache_code(L, 1, code, sipc_find(code));
   k = code / 100;
   lua_pushboolean(L, want == 0 ? k != 1 : k == want);
@@ -383,13 +392,13 @@ static int core_code(lua_State *L)
                    "phrase or name %s", lua_tostring(L, -1));
 }
 
-/* core.index(module, key) -> v | nil, true: for the module table's
+/* core.index(module, key) -> v | nil | false: for the module table's
  * __index (sipcodes.lua).  v is the entry of a registered code given as a
  * number, or the code of a constant name given exactly ("BUSY_HERE"),
- * stored in module so that the next read is a plain one.  nil and true
- * tell __index to ask sipcodes.lazy: for a string that is no constant
- * (a layer function, or nothing), and for the UNKNOWN_MAX-th number that
- * is no registered code; any other key has no value (nothing). */
+ * stored in module so that the next read is a plain one.  false tells
+ * __index to ask sipcodes.lazy: for a string that is no constant (a layer
+ * function, or nothing), and for the UNKNOWN_MAX-th number that is no
+ * registered code; any other key has no value (nil). */
 static int core_index(lua_State *L)
 {
   int code;
@@ -401,9 +410,8 @@ static int core_index(lua_State *L)
   if (lua_type(L, 2) == LUA_TNUMBER) {
     if (!sipc_tocode(L, 2, &code) || (c = sipc_find(code)) == NULL) {
       if (bump(L, S_UNKNOWN) + 1 < UNKNOWN_MAX) return 0;
-      lua_pushnil(L);
-      lua_pushboolean(L, 1);
-      return 2;
+      lua_pushboolean(L, 0);
+      return 1;
     }
     push_entry(L, c);
   } else if (lua_type(L, 2) == LUA_TSTRING) {
@@ -414,9 +422,8 @@ static int core_index(lua_State *L)
         break;
     }
     if (i == sipc_ncodes) {
-      lua_pushnil(L);
-      lua_pushboolean(L, 1);
-      return 2;
+      lua_pushboolean(L, 0);
+      return 1;
     }
     lua_pushinteger(L, sipc_codes[i].code);
   } else {
