@@ -3,17 +3,13 @@
 -- are Lua, so that LuaJIT compiles them into the caller's trace: each reads
 -- a cache the core fills and hands over once (core.take), and calls the
 -- core only for a value it has never seen.  The rest loads on first use.
--- Kept small: its compilation is most of what require("sipcodes") costs,
--- and every name in it is a string a fresh state interns (bench/: one
--- string too many doubles Lua 5.1's string table), hence the core's slow
--- paths under the names of the module's functions, and no loop.
+-- Kept short, and with few names: compiling it is most of what
+-- require("sipcodes") costs, and each name is a string (bench/).
 
--- A core of its own, that no script has seen or written into.
-local loaded = package.loaded
-loaded["sipcodes.core"] = nil
+-- A core of its own, that no script has seen or written into (take()
+-- takes it out of package.loaded).
+package.loaded["sipcodes.core"] = nil
 local core = require("sipcodes.core")
-loaded["sipcodes.core"] = nil
-
 local entries, reasons, classes, lookup_misses, reason_misses, M = core.take()
 local lookup, reason, class, is, index =
   core.lookup, core.reason, core.class, core.is, core.index

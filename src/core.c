@@ -517,7 +517,10 @@ static int core_open(lua_State *L)
 /* core.take() -> entries, reasons, classes, lookup_misses, reason_misses,
  * module on its first call, nothing afterwards: sipcodes.lua takes the
  * caches and the start of its module table (the fields of the core it
- * holds from the start) at load, and no one else can. */
+ * holds from the start) at load, and no one else can.  The first call
+ * also takes this core out of package.loaded (the registry's _LOADED, on
+ * every version), so that the next require("sipcodes.core") makes a core
+ * of its own: what a script writes into that one changes no answer. */
 static int core_take(lua_State *L)
 {
   int slot, i;
@@ -525,6 +528,17 @@ static int core_take(lua_State *L)
   if (lua_toboolean(L, -1)) return 0;
   lua_pushboolean(L, 1);
   lua_rawseti(L, STATE, S_TAKEN);
+  lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
+  if (lua_istable(L, -1)) {
+    lua_getfield(L, -1, "sipcodes.core");
+    push_state(L, S_CORE);
+    if (lua_rawequal(L, -1, -2)) {
+      lua_pushnil(L);
+      lua_setfield(L, -4, "sipcodes.core");
+    }
+    lua_pop(L, 2);
+  }
+  lua_settop(L, 0);
   for (slot = S_ENTRIES; slot <= S_REASON_MISSES; slot++) push_state(L, slot);
   lua_createtable(L, 0, 16);         /* the module table */
   push_state(L, S_CORE);
