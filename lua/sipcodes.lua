@@ -3,11 +3,9 @@
 -- are Lua, so that LuaJIT compiles them into the caller's trace: each reads
 -- a cache the core fills and hands over once (core.take), and calls the
 -- core only for a value it has never seen.  The rest loads on first use.
--- Kept short, and with few names: compiling it is most of what
--- require("sipcodes") costs, and each name is a string (bench/).
+-- Kept short and with few names: compiling it is most of what require costs.
 
--- A core of its own, that no script has seen or written into (take()
--- takes it out of package.loaded).
+-- A core of its own (take() takes it out of package.loaded again).
 package.loaded["sipcodes.core"] = nil
 local core = require("sipcodes.core")
 local entries, reasons, classes, lookup_misses, reason_misses, M = core.take()
@@ -23,9 +21,8 @@ function M.lookup(code)
   return lookup(code)
 end
 
---- The phrase of a registered code; else `default` if given (a string,
--- or an error at the caller's line: core.reason raises it, called here
--- from no tail position), or nil and a message.
+--- The phrase of a registered code; else `default` if given (a string, or
+-- core.reason raises at the caller's line: no tail call), or nil, message.
 function M.reason(code, default)
   local r = reasons[code]
   if r then return r end
@@ -66,8 +63,8 @@ M.is_client_error = predicate(4)
 M.is_server_error = predicate(5)
 M.is_global_failure = predicate(6)
 
--- __index: an entry or a constant (core.index stores it in M), nil, or
--- false for what sipcodes.lazy answers: layer functions, many unknown codes.
+-- __index: an entry or a constant (stored in M), nil, or false: then
+-- sipcodes.lazy answers (layer functions, many unknown codes).
 local meta = { __metatable = false }
 function meta.__index(_, k)
   local v = index(M, k)
