@@ -267,10 +267,11 @@ static int core_lookup(lua_State *L)
   return 1;
 }
 
-/* core.reason(code [, default]) -> phrase | default | nil, message, or
- * false and a message for a default that is not a string (a script's
- * mistake, not data from the network), which sipcodes.lua raises at its
- * caller's line.  The default is looked at only when it is to be
+/* core.reason(code [, default]) -> phrase | default | nil, message; a
+ * default that is not a string (a script's mistake, not data from the
+ * network) raises at level 2: sipcodes.reason calls this from no tail
+ * position, so level 1 is sipcodes.reason and level 2 its caller's line,
+ * on every version.  The default is looked at only when it is to be
  * returned, as the Lua fast path, which never looks at it, does. */
 static int core_reason(lua_State *L)
 {
@@ -283,10 +284,11 @@ static int core_reason(lua_State *L)
   if (lua_isnil(L, 2))
     return miss(L, "sipcodes.reason", S_REASON_MISSES, S_REASON_COUNT);
   if (lua_type(L, 2) == LUA_TSTRING) return 1;
-  lua_pushboolean(L, 0);
+  luaL_where(L, 2);
   lua_pushfstring(L, "sipcodes.reason: bad argument #2 (default): string "
                   "expected, got %s", luaL_typename(L, 2));
-  return 2;
+  lua_concat(L, 2);
+  return lua_error(L);
 }
 
 /* core.class(code) -> 1..6 | nil, message */
@@ -300,14 +302,23 @@ static int core_class(lua_State *L)
   return 1;
 }
 
-/* core.is(code, class, fname) -> boolean | nil, message
- * class 0 stands for "final" (any class but 1). */
+/* The predicate of each class, 0 standing for "final" (any class but 1). */
+static const char *const predicates[] = {
+  "sipcodes.is_final", "sipcodes.is_provisional", "sipcodes.is_success",
+  "sipcodes.is_redirection", "sipcodes.is_client_error",
+  "sipcodes.is_server_error", "sipcodes.is_global_failure"
+};
+
+/* core.is(code, class) -> boolean | nil, message: the slow path of the
+ * predicate of class 0..6 (predicates[]), which names it in its message:
+ * the module's predicates hold no string of their own. */
 static int core_is(lua_State *L)
 {
   int code, k;
-  int want = (int)luaL_checkinteger(L, 2);
-  const char *fname = luaL_checkstring(L, 3);
-  if (!sipc_tocode(L, 1, &code)) return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, fname);
+  lua_Integer want = luaL_checkinteger(L, 2);
+  luaL_argcheck(L, want >= 0 && want <= 6, 2, "class 0..6 expected");
+  if (!sipc_tocode(L, 1, &code))
+    return sipc_fail(L, 1, "%s: " SIPC_NOT_A_CODE, predicates[want]);
   cache_code(L, 1, code, sipc_find(code));
   k = code / 100;
   lua_pushboolean(L, want == 0 ? k != 1 : k == want);
@@ -381,13 +392,13 @@ static int core_code(lua_State *L)
                    "phrase or name %s", lua_tostring(L, -1));
 }
 
-/* core.index(module, key) -> v | nil, true: for the module table's
+/* core.index(module, key) -> v | nil | false: for the module table's
  * __index (sipcodes.lua).  v is the entry of a registered code given as a
  * number, or the code of a constant name given exactly ("BUSY_HERE"),
- * stored in module so that the next read is a plain one.  nil and true
- * tell __index to ask sipcodes.lazy: for a string that is no constant
- * (a layer function, or nothing), and for the UNKNOWN_MAX-th number that
- * is no registered code; any other key has no value (nothing). */
+ * stored in module so that the next read is a plain one.  false tells
+ * __index to ask sipcodes.lazy: for a string that is no constant (a layer
+ * function, or nothing), and for the UNKNOWN_MAX-th number that is no
+ * registered code; any other key has no value (nil). */
 static int core_index(lua_State *L)
 {
   int code;
@@ -399,9 +410,8 @@ static int core_index(lua_State *L)
   if (lua_type(L, 2) == LUA_TNUMBER) {
     if (!sipc_tocode(L, 2, &code) || (c = sipc_find(code)) == NULL) {
       if (bump(L, S_UNKNOWN) + 1 < UNKNOWN_MAX) return 0;
-      lua_pushnil(L);
-      lua_pushboolean(L, 1);
-      return 2;
+      lua_pushboolean(L, 0);
+      return 1;
     }
     push_entry(L, c);
   } else if (lua_type(L, 2) == LUA_TSTRING) {
@@ -412,9 +422,8 @@ static int core_index(lua_State *L)
         break;
     }
     if (i == sipc_ncodes) {
-      lua_pushnil(L);
-      lua_pushboolean(L, 1);
-      return 2;
+      lua_pushboolean(L, 0);
+      return 1;
     }
     lua_pushinteger(L, sipc_codes[i].code);
   } else {
@@ -508,7 +517,10 @@ static int core_open(lua_State *L)
 /* core.take() -> entries, reasons, classes, lookup_misses, reason_misses,
  * module on its first call, nothing afterwards: sipcodes.lua takes the
  * caches and the start of its module table (the fields of the core it
- * holds from the start) at load, and no one else can. */
+ * holds from the start) at load, and no one else can.  The first call
+ * also takes this core out of package.loaded (the registry's _LOADED, on
+ * every version), so that the next require("sipcodes.core") makes a core
+ * of its own: what a script writes into that one changes no answer. */
 static int core_take(lua_State *L)
 {
   int slot, i;
@@ -516,6 +528,17 @@ static int core_take(lua_State *L)
   if (lua_toboolean(L, -1)) return 0;
   lua_pushboolean(L, 1);
   lua_rawseti(L, STATE, S_TAKEN);
+  lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
+  if (lua_istable(L, -1)) {
+    lua_getfield(L, -1, "sipcodes.core");
+    push_state(L, S_CORE);
+    if (lua_rawequal(L, -1, -2)) {
+      lua_pushnil(L);
+      lua_setfield(L, -4, "sipcodes.core");
+    }
+    lua_pop(L, 2);
+  }
+  lua_settop(L, 0);
   for (slot = S_ENTRIES; slot <= S_REASON_MISSES; slot++) push_state(L, slot);
   lua_createtable(L, 0, 16);         /* the module table */
   push_state(L, S_CORE);

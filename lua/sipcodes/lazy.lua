@@ -1,7 +1,9 @@
 -- sipcodes.lazy: what the module table's __index does beyond entries and
 -- constants (lua/sipcodes.lua), loaded the first time it is needed.  This
--- module returns a function that, given the module table, its metatable
--- and the core, returns the function __index hands the rest to:
+-- module returns the function __index hands the rest to, called with the
+-- module table, the key, the module table's metatable and the core; what
+-- it makes for a module table it keeps in that metatable (field `lazy`),
+-- which no script reaches short of the debug library:
 --  - a field made by a part of the core (core.open: the builders, the
 --    parsers, q850), made on first use and stored in the module table;
 --  - a layer function (sipcodes.query, sipcodes.semantics): its layer is
@@ -31,7 +33,7 @@ local LAYER = {
   retry_after = "sipcodes.semantics",
 }
 
-return function(M, meta, core)
+local function make(M, meta, core)
   local layers, stubs, parts = {}, {}, {}
 
   local function part(k)
@@ -92,4 +94,13 @@ return function(M, meta, core)
     end
     return nil
   end
+end
+
+return function(M, k, meta, core)
+  local answer = meta.lazy
+  if not answer then
+    answer = make(M, meta, core)
+    meta.lazy = answer
+  end
+  return answer(k)
 end
