@@ -8,7 +8,7 @@
 return function(core)
 
 local tocode, describe = core.tocode, core.describe
-local type = type
+local next, type = next, type
 
 local S = {}
 
@@ -50,6 +50,8 @@ local RANKINGS = {
   end,
 }
 
+local BEST_OPTIONS = { method = true, pass_503 = true, ranking = true }
+
 local function bad(fname, what)
   return nil, "sipcodes." .. fname .. ": " .. what
 end
@@ -80,6 +82,12 @@ function S.best(codes, opts)
     return bad("best", "expected a table of options, got " .. type(opts))
   end
   opts = opts or {}
+  -- A misspelt option would otherwise change the answer without a word.
+  for k in next, opts do
+    if not BEST_OPTIONS[k] then
+      return bad("best", "unknown option " .. describe(k) .. " (known: method, pass_503, ranking)")
+    end
+  end
   local ranking = opts.ranking or "rfc3261"
   local prio = RANKINGS[ranking]
   if not prio then
@@ -106,6 +114,9 @@ function S.best(codes, opts)
       .. "request (RFC 4320 §4.2)")
   end
   local pass_503 = opts.pass_503
+  if pass_503 ~= nil and type(pass_503) ~= "boolean" then
+    return bad("best", "option 'pass_503' must be a boolean, got " .. type(pass_503))
+  end
   if pass_503 == nil then pass_503 = ranking == "opensips" end
   if best == 503 and not pass_503 then return 500 end
   return best
