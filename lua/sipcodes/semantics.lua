@@ -98,6 +98,10 @@ function S.best(codes, opts)
   if method ~= nil and type(method) ~= "string" then
     return bad("best", "option 'method' must be a string, got " .. type(method))
   end
+  local pass_503 = opts.pass_503
+  if pass_503 ~= nil and type(pass_503) ~= "boolean" then
+    return bad("best", "option 'pass_503' must be a boolean, got " .. type(pass_503))
+  end
   local best, best_prio
   for i = 1, #codes do
     local code = tocode(codes[i])
@@ -112,10 +116,6 @@ function S.best(codes, opts)
     if method == nil or method == "INVITE" then return 408 end
     return bad("best", "no final response, and no 408 for a non-INVITE "
       .. "request (RFC 4320 §4.2)")
-  end
-  local pass_503 = opts.pass_503
-  if pass_503 ~= nil and type(pass_503) ~= "boolean" then
-    return bad("best", "option 'pass_503' must be a boolean, got " .. type(pass_503))
   end
   if pass_503 == nil then pass_503 = ranking == "opensips" end
   if best == 503 and not pass_503 then return 500 end
