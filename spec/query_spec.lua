@@ -49,6 +49,11 @@ describe("sipcodes.find", function()
     assert.same({ 486, 600 }, codes(sipcodes.find("[a-c]usy")))
     assert.same({ 486, 600 }, codes(sipcodes.find("[B]usy")))
     assert.same({ 200 }, codes(sipcodes.find("^%u+$")))
+    -- Inside a set "%b" is the letter b, not the start of a %bxy item: the
+    -- set still ends at its "]" (an escape is kept as written).
+    assert.same({ 486, 600 }, codes(sipcodes.find("[%bB]usy")))
+    -- Outside one, %bxy stays a balance item.
+    assert.same({}, codes(sipcodes.find("%b()")))
   end)
 
   it("returns nil and a message for a malformed pattern or a non-string", function()

@@ -83,7 +83,9 @@ local function caseless(p)
   while i <= n do
     local c = sub(p, i, i)
     if c == "%" then
-      local len = sub(p, i + 1, i + 1) == "b" and 4 or 2
+      -- %bxy takes two more bytes, but only outside a set: inside one,
+      -- "%b" is the letter b.
+      local len = not inset and sub(p, i + 1, i + 1) == "b" and 4 or 2
       out[#out + 1] = sub(p, i, i + len - 1)
       i = i + len
     elseif inset then
