@@ -70,11 +70,11 @@ describe("the module's caches", function()
     local core = require("sipcodes.core")
     -- The caches of the core a script gets, taken before its fields are
     -- overwritten: all of them are written into.
-    local caches = { core.take() }
-    assert.equal(6, #caches)
+    local taken = { core.take() }
+    assert.equal(6, #taken)
     for i = 1, 5 do
-      assert.is_table(caches[i])
-      for code = 100, 699 do caches[i][code] = "evil" end
+      assert.is_table(taken[i])
+      for code = 100, 699 do taken[i][code] = "evil" end
     end
     local function evil() return 1, "evil" end
     local names = {}

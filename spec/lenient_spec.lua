@@ -224,6 +224,8 @@ describe("sipcodes.parse_status_line options", function()
       assert.is_true(ok)
     end
     accepts("SIP/2.0 200 OK", { lenient = nil }, 200, "OK", "SIP/2.0")
+    refuses("SIP/2.0 200 OK", { [2] = 1 }, "unknown option 2 %(known: lenient%)$")
+    refuses("SIP/2.0 200 OK", { [print] = true }, "unknown option function %(known: lenient%)$")
     refuses("SIP/2.0 200 OK", { [{}] = 1 }, "unknown option table %(known: lenient%)$")
   end)
 end)

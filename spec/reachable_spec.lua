@@ -139,7 +139,6 @@ describe("every C function a script can reach", function()
 
   it("answers every hostile value in every position with a value or a Lua error", function()
     local cfuncs = walk(roots())
-    local calls = 0
     for _, c in ipairs(cfuncs) do
       for pos = 1, POSITIONS do
         for _, bad in ipairs(BAD_VALUES) do
@@ -148,7 +147,6 @@ describe("every C function a script can reach", function()
             for i = 1, POSITIONS do args[i] = fill[1] end
             args[pos] = bad.v
             local ok, err = pcall(c.f, args[1], args[2], args[3])
-            calls = calls + 1
             if not ok then
               assert.is_string(err, c.path .. " raised a " .. type(err))
               assert.is_truthy(err:find("sipcodes", 1, true) or err:find("bad argument", 1, true),
@@ -163,7 +161,6 @@ describe("every C function a script can reach", function()
       assert.equal("Busy Here", sipcodes.reason(486), c.path)
       assert.is_true(sipcodes.is_final(486), c.path)
     end
-    assert.equal(#cfuncs * POSITIONS * #BAD_VALUES * #FILLERS, calls)
     assert.is_true(#cfuncs >= 10, #cfuncs .. " C functions found")
   end)
 
