@@ -321,12 +321,18 @@ describe("the module", function()
     assert.is_nil(sipcodes["486"])
   end)
 
+  -- A module of its own for each test, whose layers the test can watch in
+  -- package.loaded; the modules loaded before are put back at the end.
+  local fresh_module = dofile("spec/fresh_module.lua")
+  local original
   local function fresh()
-    for name in pairs(package.loaded) do
-      if name:find("^sipcodes") then package.loaded[name] = nil end
-    end
+    local saved = fresh_module.unload()
+    original = original or saved
     return require("sipcodes")
   end
+  teardown(function()
+    if original then fresh_module.restore(original) end
+  end)
 
   it("becomes a plain table once indexed with many unknown codes, loading no layer", function()
     local s = fresh()
