@@ -331,32 +331,6 @@ static int three_digits(const char *s, size_t len, lua_Number *n)
   return 1;
 }
 
-/* Reads a cause 1..127 given as a number, a decimal string (FreeSWITCH's
- * channel variables are strings) or a hangup-cause name in any case. */
-int sipc_q850_tocause(lua_State *L, int idx, int *cause)
-{
-  lua_Number n;
-  if (lua_type(L, idx) == LUA_TNUMBER) {
-    n = lua_tonumber(L, idx);
-  } else if (lua_type(L, idx) == LUA_TSTRING) {
-    size_t len;
-    const char *s = lua_tolstring(L, idx, &len);
-    if (len == 0) return 0;
-    if (s[0] < '0' || s[0] > '9') {
-      const struct cause *c = cause_by_name(s, len);
-      if (c == NULL) return 0;
-      *cause = c->cause;
-      return 1;
-    }
-    if (!three_digits(s, len, &n)) return 0;
-  } else {
-    return 0;
-  }
-  if (!(n >= 1 && n <= 127) || n != (lua_Number)(int)n) return 0;
-  *cause = (int)n;
-  return 1;
-}
-
 /* What read_cause found. */
 enum { C_NONE, C_CAUSE, C_OWN, C_ABOVE };
 
@@ -397,6 +371,15 @@ static int read_cause(lua_State *L, int idx, const struct profile *p,
       n == (lua_Number)(long)n)
     return C_ABOVE;
   return C_NONE;
+}
+
+/* Reads a cause 1..127 given as a number, a decimal string (FreeSWITCH's
+ * channel variables are strings) or a hangup-cause name in any case: what
+ * the first profile, RFC 3398's, takes as a Q.850 cause. */
+int sipc_q850_tocause(lua_State *L, int idx, int *cause)
+{
+  const char *own = NULL;
+  return read_cause(L, idx, &profiles[0], cause, &own) == C_CAUSE;
 }
 
 /* The profile named by the value at idx (nil or none: the first); NULL
